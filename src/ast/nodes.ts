@@ -1,0 +1,148 @@
+/**
+ * The typed syntax tree of a letter: one node per part of the letter, in the letter's
+ * order, each with the span it came from (offsets into the caller's string, as unist's
+ * `position`). The model (`model/`) turns this tree into the public result.
+ */
+import type { Span } from "../model/schema.js";
+
+export type { Span };
+
+/** A run of the letter's text, as normalized (line breaks kept). */
+export interface TextNode {
+  type: "Text";
+  /** The normalized text, trimmed; line breaks are still `\n` (the model reflows them). */
+  value: string;
+  span: Span;
+  /** Offsets of `value` in the normalized text, for readers that parse it further. */
+  normalized: { start: number; end: number };
+}
+
+/** Which value a case header label introduces. */
+export type HeaderLabel =
+  | "caseNumber"
+  | "dateAssigned"
+  | "dateOfInjury"
+  | "decisionDate"
+  | "urDenialDate"
+  | "priority"
+  | "applicationReceived";
+
+/** "Date Assigned: 11/09/2016": a label and what follows it up to the next label. */
+export interface HeaderFieldNode {
+  type: "HeaderField";
+  label: HeaderLabel;
+  value: TextNode | null;
+  span: Span;
+}
+
+/** The table of case number, dates and priority at the top of the first page. */
+export interface CaseHeaderNode {
+  type: "CaseHeader";
+  fields: HeaderFieldNode[];
+  span: Span;
+}
+
+/** "The expert reviewer is Board Certified in X [has a subspecialty in Y] and is licensed to practice in Z." */
+export interface BoardCertificationNode {
+  type: "BoardCertification";
+  boardCertifiedIn: TextNode | null;
+  subspecialty: TextNode | null;
+  /** The text after "licensed to practice in", up to the end of the section. */
+  licensedIn: TextNode | null;
+  span: Span;
+}
+
+/** "HOW THE IMR FINAL DETERMINATION WAS MADE": boilerplate, which in older letters names the credentials. */
+export interface HowDeterminationWasMadeNode {
+  type: "HowDeterminationWasMade";
+  boardCertification: BoardCertificationNode | null;
+  span: Span;
+}
+
+/** "State(s) of Licensure: …" or "Certification(s)/Specialty: …". */
+export interface CredentialNode {
+  type: "Credential";
+  kind: "licensure" | "specialty";
+  value: TextNode | null;
+  span: Span;
+}
+
+/** "The Expert Reviewer has the following credentials:" and its lines. */
+export interface ReviewerCredentialsNode {
+  type: "ReviewerCredentials";
+  credentials: CredentialNode[];
+  span: Span;
+}
+
+/** "CLINICAL CASE SUMMARY", its lead-in sentence and the summary itself. */
+export interface ClinicalCaseSummaryNode {
+  type: "ClinicalCaseSummary";
+  summary: TextNode | null;
+  span: Span;
+}
+
+/** The three parts of a partial authorization's heading. */
+export interface PartialAuthorizationNode {
+  type: "PartialAuthorization";
+  originalRequest: TextNode | null;
+  authorized: TextNode | null;
+  /** The IMR-eligible portion: what this decision is about. */
+  remainder: TextNode | null;
+  span: Span;
+}
+
+/** "MRI of the right shoulder: Upheld", possibly over several lines. */
+export interface DecisionHeadingNode {
+  type: "DecisionHeading";
+  /** The heading's words before the outcome. */
+  text: TextNode | null;
+  outcome: "upheld" | "overturned";
+  outcomeSpan: Span;
+  partialAuthorization: PartialAuthorizationNode | null;
+  span: Span;
+}
+
+/** One disputed item. A paragraph is null when its label is missing. */
+export interface DecisionNode {
+  type: "Decision";
+  heading: DecisionHeadingNode;
+  claimsAdministratorGuideline: TextNode | null;
+  /** The "MAXIMUS guideline:" paragraph. */
+  reviewerGuideline: TextNode | null;
+  rationale: TextNode | null;
+  /** Which labels the decision has, even when a paragraph after one is empty. */
+  labels: { claimsAdministratorGuideline: boolean; reviewerGuideline: boolean; rationale: boolean };
+  span: Span;
+}
+
+/** "IMR ISSUES, DECISIONS AND RATIONALES" with its decisions. */
+export interface IssuesDecisionsAndRationalesNode {
+  type: "IssuesDecisionsAndRationales";
+  decisions: DecisionNode[];
+  unplaced: UnplacedNode[];
+  span: Span;
+}
+
+/** Text that belongs to no part of the letter. */
+export interface UnplacedNode {
+  type: "Unplaced";
+  text: TextNode;
+  span: Span;
+}
+
+/** A part of the letter, as it appears at the top level. */
+export type LetterPartNode =
+  | CaseHeaderNode
+  | HowDeterminationWasMadeNode
+  | ReviewerCredentialsNode
+  | ClinicalCaseSummaryNode
+  | IssuesDecisionsAndRationalesNode
+  | DecisionNode
+  | UnplacedNode;
+
+/** A whole letter: its parts in order. Parts may be missing or repeated. */
+export interface LetterNode {
+  type: "Letter";
+  parts: LetterPartNode[];
+  span: Span;
+}

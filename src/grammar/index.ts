@@ -1,0 +1,41 @@
+/**
+ * The grammar stage: normalized text → tokens → concrete syntax tree.
+ */
+import type { CstNode, ILexingError, IToken } from "chevrotain";
+import type { NormalizedText } from "../normalize/index.js";
+import { lexLetter } from "./lexer.js";
+import { letterParser } from "./parser.js";
+
+/** The tokens and concrete syntax tree of a letter. */
+export interface LetterCst {
+  /** The root `letter` node; children are named after the grammar's rules and tokens. */
+  cst: CstNode;
+  /** The tokens, with offsets into the normalized text. */
+  tokens: IToken[];
+  /** Characters the lexer could not read (none in practice: `Text` reads anything). */
+  lexErrors: ILexingError[];
+}
+
+/**
+ * Lexes and parses normalized letter text into Chevrotain's concrete syntax tree.
+ * The grammar is total, so this never fails; unplaceable text ends up in `unplaced` nodes.
+ *
+ * @example
+ * ```ts
+ * import { normalize, parseCst } from "imr-determination";
+ * const { cst, tokens } = parseCst(normalize(letterText));
+ * tokens.filter((t) => t.tokenType.name === "Outcome").length; // one per decision
+ * ```
+ */
+export function parseCst(normalized: NormalizedText): LetterCst {
+  const lexed = lexLetter(normalized.text);
+  const parser = letterParser();
+  parser.lineWidth = normalized.lineWidth;
+  parser.input = lexed.tokens;
+  const cst = parser.letter();
+  if (parser.errors.length > 0) {
+    // The grammar accepts every token sequence; an error here is a bug in it.
+    throw new Error(`imr-determination: grammar error: ${parser.errors[0]!.message}`);
+  }
+  return { cst, tokens: lexed.tokens, lexErrors: lexed.errors };
+}

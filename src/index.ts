@@ -1,0 +1,112 @@
+/**
+ * imr-determination: California IMR Final Determination Letters as typed, validated data.
+ *
+ * The pipeline, one stage per folder: `normalize` (clean text and a map back to the
+ * input) → `parseCst` (Chevrotain tokens and concrete syntax tree) → `buildAst` (typed
+ * nodes with spans) → `toDetermination` (the public {@link IMRDetermination}).
+ * {@link parseDetermination} runs all four.
+ *
+ * @packageDocumentation
+ */
+import { buildAst } from "./ast/build.js";
+import { parseCst } from "./grammar/index.js";
+import { toDetermination } from "./model/build.js";
+import type { Diagnostic, IMRDetermination } from "./model/schema.js";
+import { normalize } from "./normalize/index.js";
+
+/** Options for {@link parseDetermination}. */
+export interface ParseOptions {
+  /**
+   * Throw an {@link IMRParseError} when the letter has any error-level diagnostic
+   * (no decisions, not a letter, a decision without its rationale …). Default `false`:
+   * problems are returned in `diagnostics` and never thrown.
+   */
+  strict?: boolean;
+}
+
+/**
+ * Thrown by `parseDetermination(text, { strict: true })` when the letter has
+ * error-level diagnostics. It carries every diagnostic and the partial result.
+ *
+ * @example
+ * ```ts
+ * import { parseDetermination, IMRParseError } from "imr-determination";
+ * try {
+ *   parseDetermination("not a letter", { strict: true });
+ * } catch (error) {
+ *   if (error instanceof IMRParseError) console.log(error.diagnostics[0].code); // "not-a-determination-letter"
+ * }
+ * ```
+ */
+export class IMRParseError extends Error {
+  override name = "IMRParseError";
+
+  constructor(
+    /** Every diagnostic of the letter, errors and warnings. */
+    readonly diagnostics: readonly Diagnostic[],
+    /** What could be read anyway. */
+    readonly result: IMRDetermination,
+  ) {
+    const errors = diagnostics.filter((d) => d.severity === "error");
+    super(errors.map((d) => `${d.line}:${d.column} ${d.code}: ${d.message}`).join("\n"));
+  }
+}
+
+/**
+ * Reads the text of an IMR Final Determination Letter, however it was extracted
+ * (`pdftotext` raw or layout, copied from a viewer, mis-encoded), into typed data.
+ *
+ * It never throws because of the letter's content: what it cannot read is `null` or
+ * empty, and `diagnostics` says what and where. It runs in time linear in the input.
+ * Every result passes `IMRDeterminationSchema.parse`.
+ *
+ * @param text - The letter's text, exactly as extracted. Spans in the result are offsets into it.
+ * @param options - `strict: true` throws an {@link IMRParseError} on error-level diagnostics.
+ * @returns The letter's case number, dates, priority, reviewer, summary, patient and decisions.
+ *
+ * @example
+ * ```ts
+ * import { readFileSync } from "node:fs";
+ * import { parseDetermination } from "imr-determination";
+ *
+ * const d = parseDetermination(readFileSync("CM16-0213037.txt", "utf8"));
+ * d.caseNumber; // "CM16-0213037"
+ * d.dates.decision; // "2016-12-09"
+ * d.decisions[0].treatment.text; // "MRI of the right shoulder without contrast"
+ * d.decisions[0].outcome; // "upheld"
+ * ```
+ */
+export function parseDetermination(text: string, options: ParseOptions = {}): IMRDetermination {
+  if (typeof text !== "string") {
+    throw new TypeError(`parseDetermination expects the letter's text as a string, got ${text === null ? "null" : typeof text}`);
+  }
+  const normalized = normalize(text);
+  const { cst } = parseCst(normalized);
+  const result = toDetermination(buildAst(cst, normalized), normalized);
+  if (options.strict && result.diagnostics.some((d) => d.severity === "error")) {
+    throw new IMRParseError(result.diagnostics, result);
+  }
+  return result;
+}
+
+export { normalize, type NormalizedText, type NormalizerRepair } from "./normalize/index.js";
+export { parseCst, type LetterCst } from "./grammar/index.js";
+export { buildAst } from "./ast/build.js";
+export type * from "./ast/nodes.js";
+export { toDetermination } from "./model/build.js";
+export { reflow } from "./model/text.js";
+export { DIAGNOSTIC_CODES, SEVERITY, type DiagnosticCode, type Severity } from "./model/diagnostics.js";
+export {
+  DecisionSchema,
+  DiagnosticSchema,
+  IMRDeterminationSchema,
+  SourcesSchema,
+  SpanSchema,
+  TextFieldSchema,
+  type Decision,
+  type Diagnostic,
+  type IMRDetermination,
+  type Sources,
+  type Span,
+  type TextField,
+} from "./model/schema.js";

@@ -1,0 +1,49 @@
+/**
+ * Problems are data: every diagnostic has a code from this one closed list, a severity
+ * fixed by its code, a message, and where in the caller's string it points. The list
+ * is documented, with what to do about each, in `docs/diagnostics.md`.
+ */
+
+/** What a diagnostic is about, one fixed code per kind of problem. */
+export const DIAGNOSTIC_CODES = [
+  "empty-input",
+  "not-a-determination-letter",
+  "missing-case-header",
+  "missing-section",
+  "duplicate-section",
+  "no-decisions",
+  "incomplete-decision",
+  "decision-outside-section",
+  "possibly-truncated",
+  "unplaced-text",
+  "invalid-header-value",
+  "unknown-mtus-guideline",
+  "mojibake-dropped",
+  "control-characters",
+  "invalid-characters",
+] as const;
+
+/** One of {@link DIAGNOSTIC_CODES}. */
+export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
+
+/** How bad a diagnostic is: an `error` means a field the letter should have is missing or unreadable. */
+export type Severity = "error" | "warning" | "info";
+
+/** The severity that goes with each code. */
+export const SEVERITY: Readonly<Record<DiagnosticCode, Severity>> = {
+  "empty-input": "error",
+  "not-a-determination-letter": "error",
+  "missing-case-header": "warning",
+  "missing-section": "warning",
+  "duplicate-section": "warning",
+  "no-decisions": "error",
+  "incomplete-decision": "error",
+  "decision-outside-section": "warning",
+  "possibly-truncated": "warning",
+  "unplaced-text": "warning",
+  "invalid-header-value": "warning",
+  "unknown-mtus-guideline": "warning",
+  "mojibake-dropped": "warning",
+  "control-characters": "warning",
+  "invalid-characters": "warning",
+};

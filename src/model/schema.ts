@@ -1,0 +1,134 @@
+/**
+ * The public shape of a parsed letter. The schema is the single source of truth: the
+ * TypeScript types are inferred from it and the JSON Schema is generated from it.
+ *
+ * It is a Zod Mini schema (`zod/mini`): the same Zod 4 core as `zod`, without the
+ * method-chaining surface, so importing the library stays cheap. It works with
+ * `z.infer`, `z.toJSONSchema`, and inside schemas built with classic `zod`.
+ */
+import * as z from "zod/mini";
+import { DIAGNOSTIC_CODES } from "./diagnostics.js";
+
+/**
+ * Where something came from: UTF-16 offsets into the exact string passed to
+ * `parseDetermination` (before any normalization), and the 1-based line and column of
+ * its start. `input.slice(span.start, span.end)` is the source of the value.
+ */
+export const SpanSchema = z.object({
+  start: z.int().check(z.nonnegative()),
+  end: z.int().check(z.nonnegative()),
+  line: z.int().check(z.positive()),
+  column: z.int().check(z.positive()),
+});
+
+/** A passage of the letter: its text, reflowed, and where it stands. */
+export const TextFieldSchema = z.object({
+  /**
+   * The passage with its line breaks reflowed: a break is a space, except after a
+   * hyphen ending a line, where the two lines join (`L5-` / `S1` is `L5-S1`).
+   */
+  text: z.string(),
+  span: SpanSchema,
+});
+
+const isoDate = z.nullable(z.iso.date());
+
+/** One disputed item and what the reviewer decided about it. */
+export const DecisionSchema = z.object({
+  /** The item decided: the heading's text, or for a partial authorization the IMR-eligible portion. */
+  treatment: TextFieldSchema,
+  /** For a partial authorization, what was originally requested; otherwise null. */
+  originalRequest: z.nullable(TextFieldSchema),
+  /** For a partial authorization, what the claims administrator authorized; otherwise null. */
+  authorized: z.nullable(TextFieldSchema),
+  /** `upheld`: the utilization review denial stands; `overturned`: the item is medically necessary. */
+  outcome: z.enum(["upheld", "overturned"]),
+  /** The "Claims Administrator guideline:" paragraph. */
+  claimsAdministratorGuideline: z.nullable(TextFieldSchema),
+  /** The "MAXIMUS guideline:" paragraph: the guideline the IMR reviewer relied on. */
+  reviewerGuideline: z.nullable(TextFieldSchema),
+  /** The "Decision rationale:" paragraph. */
+  rationale: z.nullable(TextFieldSchema),
+  /** The whole decision, from its heading to the end of its rationale. */
+  span: SpanSchema,
+  /** The outcome word in the heading ("Upheld"). */
+  outcomeSpan: SpanSchema,
+});
+
+/** A problem found while reading the letter, with where it is. */
+export const DiagnosticSchema = z.object({
+  severity: z.enum(["error", "warning", "info"]),
+  code: z.enum(DIAGNOSTIC_CODES),
+  message: z.string(),
+  /** 1-based line of the start of `span`. */
+  line: z.int().check(z.positive()),
+  /** 1-based column of the start of `span`. */
+  column: z.int().check(z.positive()),
+  span: SpanSchema,
+});
+
+const nullableSpan = z.nullable(SpanSchema);
+
+/** Where each of the letter's plain values came from (text fields carry their own span). */
+export const SourcesSchema = z.object({
+  caseNumber: nullableSpan,
+  dates: z.object({
+    assigned: nullableSpan,
+    decision: nullableSpan,
+    injury: nullableSpan,
+    urDenial: nullableSpan,
+    applicationReceived: nullableSpan,
+  }),
+  priority: nullableSpan,
+  reviewer: z.object({ licensure: z.array(SpanSchema), specialties: z.array(SpanSchema) }),
+  patient: z.object({ age: nullableSpan, sex: nullableSpan }),
+});
+
+/** An IMR Final Determination Letter as data. A value the letter does not have is `null`, never a guess. */
+export const IMRDeterminationSchema = z.object({
+  /** "CM16-0213037". */
+  caseNumber: z.nullable(z.string()),
+  /** The case header's dates, as ISO `YYYY-MM-DD`. */
+  dates: z.object({
+    assigned: isoDate,
+    decision: isoDate,
+    injury: isoDate,
+    /** When utilization review denied the request. */
+    urDenial: isoDate,
+    /** When the application for IMR was received. */
+    applicationReceived: isoDate,
+  }),
+  priority: z.nullable(z.enum(["standard", "expedited"])),
+  /** The expert reviewer's credentials, as the letter lists them. */
+  reviewer: z.object({
+    /** States where the reviewer is licensed ("California"). */
+    licensure: z.array(z.string()),
+    /** Board certifications and specialties ("Family Practice"). */
+    specialties: z.array(z.string()),
+  }),
+  /** The clinical case summary, after its fixed lead-in sentence. */
+  caseSummary: z.nullable(TextFieldSchema),
+  /** From the summary's first mention of the injured worker ("a 48 year old male"). */
+  patient: z.object({
+    age: z.nullable(z.int().check(z.nonnegative())),
+    sex: z.nullable(z.enum(["male", "female"])),
+  }),
+  /** Each disputed item, in the letter's order. */
+  decisions: z.array(DecisionSchema),
+  sources: SourcesSchema,
+  /** What could not be read or placed, worst first within the letter's order. */
+  diagnostics: z.array(DiagnosticSchema),
+});
+
+/** Where something came from in the caller's string. */
+export type Span = z.infer<typeof SpanSchema>;
+/** A passage of the letter with its span. */
+export type TextField = z.infer<typeof TextFieldSchema>;
+/** One disputed item's decision. */
+export type Decision = z.infer<typeof DecisionSchema>;
+/** A problem found while reading the letter. */
+export type Diagnostic = z.infer<typeof DiagnosticSchema>;
+/** Where each plain value came from. */
+export type Sources = z.infer<typeof SourcesSchema>;
+/** A parsed IMR Final Determination Letter. */
+export type IMRDetermination = z.infer<typeof IMRDeterminationSchema>;

@@ -1,0 +1,153 @@
+import { OffsetMap } from "./offset-map.js";
+
+/** Something the character pass changed that the reader of the result should hear of. */
+export interface CharacterRepair {
+  kind: "mojibake-dropped" | "control-characters" | "invalid-characters";
+  /** Range in the string the pass read. */
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface CharacterPass {
+  text: string;
+  map: OffsetMap;
+  repairs: CharacterRepair[];
+  /** Whether anything was decoded: double-encoded text needs another pass. */
+  decoded: boolean;
+}
+
+// Windows-1252 puts printable characters where Latin-1 has C1 controls; reading UTF-8
+// continuation bytes 0x80–0x9F as Windows-1252 gives these.
+const CP1252_BYTE = new Map<number, number>();
+"€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ".split("").forEach((ch, i) => {
+  CP1252_BYTE.set(ch.charCodeAt(0), 0x80 + i);
+});
+
+/** The byte a character stood for when UTF-8 was read as Windows-1252 or Latin-1, or -1. */
+function byteOf(code: number): number {
+  if (code <= 0xff) return code;
+  return CP1252_BYTE.get(code) ?? -1;
+}
+
+const INVERTED_QUESTION = 0xbf;
+
+// Some converters wrote `¿` for every byte they could not map (0x80–0x9F), so `â¿X`
+// is E2 8? X with the middle byte lost. Only `™` (E2 84 A2) is common enough in these
+// letters to restore; the rest cannot be told apart (`â¿¿` is any of ’ “ ” – —) and is
+// dropped with a warning.
+const LOST_MIDDLE_BYTE: Record<string, string> = { "¢": "™" };
+
+// Characters the pass has to look at; everything else is copied as it is.
+const SPECIAL = /[^\x20-\x7e\n]/g;
+
+/**
+ * One pass over the text: repairs mojibake, turns every kind of line break into `\n`,
+ * every kind of space into ` `, and drops control and zero-width characters. Linear:
+ * each special character looks at most three characters ahead.
+ */
+export function repairCharacters(input: string): CharacterPass {
+  const map = new OffsetMap();
+  const repairs: CharacterRepair[] = [];
+  const parts: string[] = [];
+  let decoded = false;
+  let copiedFrom = 0;
+  const n = input.length;
+  SPECIAL.lastIndex = 0;
+
+  const flush = (to: number) => {
+    if (to > copiedFrom) {
+      parts.push(input.slice(copiedFrom, to));
+      map.copy(copiedFrom, to - copiedFrom);
+    }
+  };
+  const emit = (text: string, from: number, to: number) => {
+    flush(from);
+    if (text) {
+      parts.push(text);
+      map.replace(from, to, text.length);
+    }
+    copiedFrom = to;
+  };
+  const note = (kind: CharacterRepair["kind"], from: number, to: number) => {
+    const last = repairs[repairs.length - 1];
+    if (last && last.kind === kind && last.end === from) {
+      last.end = to;
+      last.text += input.slice(from, to);
+    } else {
+      repairs.push({ kind, start: from, end: to, text: input.slice(from, to) });
+    }
+  };
+
+  let m: RegExpExecArray | null;
+  while ((m = SPECIAL.exec(input)) !== null) {
+    const i = m.index;
+    if (i < copiedFrom) {
+      SPECIAL.lastIndex = copiedFrom;
+      continue;
+    }
+    const code = input.charCodeAt(i);
+
+    // Line breaks: CRLF, CR, form feed (a page break), vertical tab, Unicode separators.
+    if (code === 0x0d) {
+      const to = input.charCodeAt(i + 1) === 0x0a ? i + 2 : i + 1;
+      emit("\n", i, to);
+    } else if (code === 0x0c || code === 0x0b || code === 0x2028 || code === 0x2029) {
+      emit("\n", i, i + 1);
+    } else if (code === 0x09 || code === 0xa0 || (code >= 0x2000 && code <= 0x200a) || code === 0x202f || code === 0x205f || code === 0x3000) {
+      emit(" ", i, i + 1);
+    } else if ((code >= 0x200b && code <= 0x200d) || code === 0x2060 || code === 0xfeff) {
+      emit("", i, i + 1); // zero-width characters and the byte order mark carry no text
+    } else if (code >= 0xc2 && code <= 0xf4) {
+      const length = code < 0xe0 ? 2 : code < 0xf0 ? 3 : 4;
+      const lostMiddle = code === 0xe2 && input.charCodeAt(i + 1) === INVERTED_QUESTION;
+      if (lostMiddle && i + 2 < n && byteOf(input.charCodeAt(i + 2)) >= 0x80 && byteOf(input.charCodeAt(i + 2)) <= 0xbf) {
+        const restored = LOST_MIDDLE_BYTE[input[i + 2]!];
+        if (restored) emit(restored, i, i + 3);
+        else {
+          emit("", i, i + 3);
+          note("mojibake-dropped", i, i + 3);
+        }
+        decoded = true;
+      } else {
+        const ch = decodeUtf8(input, i, length);
+        if (ch) {
+          emit(ch, i, i + length);
+          decoded = true;
+        }
+        // Otherwise a real Latin-1 letter: copied as it is.
+      }
+    } else if (code < 0x20 || (code >= 0x7f && code <= 0x9f)) {
+      emit("", i, i + 1);
+      note("control-characters", i, i + 1);
+    } else if (code >= 0xd800 && code <= 0xdfff) {
+      const pair = code <= 0xdbff && (input.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+      if (pair) {
+        SPECIAL.lastIndex = i + 2;
+        continue;
+      }
+      emit("\ufffd", i, i + 1);
+      note("invalid-characters", i, i + 1);
+    }
+    if (SPECIAL.lastIndex < copiedFrom) SPECIAL.lastIndex = copiedFrom;
+  }
+  flush(n);
+  copiedFrom = n;
+  return { text: parts.length === 1 ? parts[0]! : parts.join(""), map, repairs, decoded };
+}
+
+/** The character a UTF-8 sequence read as single bytes stood for, or null if it is not one. */
+function decodeUtf8(input: string, at: number, length: number): string | null {
+  if (at + length > input.length) return null;
+  const b0 = input.charCodeAt(at);
+  let cp = length === 2 ? b0 & 0x1f : length === 3 ? b0 & 0x0f : b0 & 0x07;
+  for (let k = 1; k < length; k++) {
+    const b = byteOf(input.charCodeAt(at + k));
+    if (b < 0x80 || b > 0xbf) return null;
+    cp = (cp << 6) | (b & 0x3f);
+  }
+  // Reject overlong forms, surrogates and values past Unicode.
+  if ((length === 3 && cp < 0x800) || (length === 4 && (cp < 0x10000 || cp > 0x10ffff))) return null;
+  if (cp >= 0xd800 && cp <= 0xdfff) return null;
+  return String.fromCodePoint(cp);
+}

@@ -1,0 +1,205 @@
+import { OffsetMap } from "./offset-map.js";
+
+/** A removed running page header, in offsets of the string the pass read. */
+export interface RemovedPageHeader {
+  start: number;
+  end: number;
+}
+
+export interface LinePass {
+  text: string;
+  map: OffsetMap;
+  pageHeaders: RemovedPageHeader[];
+  /** How wide a full line of this letter's prose is, in characters (see `fullLineWidth`). */
+  lineWidth: number;
+}
+
+// The running header every page after the first carries. Extractors splice it into
+// the text wherever the page broke, even mid-sentence, sometimes without the number.
+const PAGE_HEADER = ["Final", "Determination", "Letter", "for", "IMR", "Case", "Number"];
+const PAGE_HEADER_TEXT = "Final Determination Letter";
+const CASE_NUMBER_WORD = /^\[?[A-Z]{2}\d{2}-\d{4,8}\]?$/;
+
+// A gap this wide inside a line separates the columns of a `pdftotext -layout` table.
+const COLUMN_GAP = 3;
+// Cells of a continuation row sit under the cells they continue, give or take.
+const COLUMN_SLACK = 2;
+
+const SENTENCE_END = /[.!?]["'”’)\]]?$/;
+
+interface Cell {
+  column: number;
+  words: number[]; // pairs of [start, end) in the source
+}
+
+interface Row {
+  cells: Cell[];
+  /** Whether the row came from a line with column gaps: a table row. */
+  table: boolean;
+  mayHoldHeader: boolean;
+}
+
+/**
+ * The line pass: trims every line, folds runs of spaces, drops blank lines (the seeds'
+ * blank line after every line, layout's blank lines between paragraphs), removes
+ * running page headers (joining a sentence they split) and folds a layout table's
+ * continuation rows into the cells above them (`Application` over `Received:`).
+ * Expects the character pass's output: only `\n` breaks lines and only ` ` is a space.
+ */
+export function foldLines(input: string): LinePass {
+  const map = new OffsetMap();
+  const parts: string[] = [];
+  const pageHeaders: RemovedPageHeader[] = [];
+  const widths = new Uint32Array(257);
+  let outLength = 0;
+  let lastEnd = 0; // source offset after the last word written
+  let pending: Row | null = null;
+  // Where the next double space and the next page header are, found once and advanced,
+  // so that clean lines are copied whole without looking at their characters.
+  let nextDoubleSpace = input.indexOf("  ");
+  let nextHeader = input.indexOf(PAGE_HEADER_TEXT);
+
+  const emitRow = (row: Row) => {
+    const words = row.cells.length === 1 ? row.cells[0]!.words : row.cells.flatMap((c) => c.words);
+    let from = 0;
+    let joinPrevious = false;
+    const header = row.mayHoldHeader ? findPageHeader(input, words) : -1;
+    if (header >= 0) {
+      let stop = header + PAGE_HEADER.length * 2;
+      if (stop < words.length && CASE_NUMBER_WORD.test(input.slice(words[stop]!, words[stop + 1]!))) stop += 2;
+      pageHeaders.push({ start: words[header]!, end: words[stop - 1]! });
+      if (header === 0) {
+        from = stop;
+        // A header that starts a line and is followed by text split a sentence (or was
+        // spliced in by an extractor): join the text to the line it was cut from.
+        joinPrevious = from < words.length && outLength > 0 && !SENTENCE_END.test(parts[parts.length - 1]!);
+      } else {
+        words.splice(header, stop - header);
+      }
+    }
+    if (from >= words.length) return;
+    // Between rows: one line break (or a space where a page header split a sentence),
+    // standing for everything that separated them in the source.
+    if (outLength > 0) {
+      const first = words[from]!;
+      const gapStart = Math.min(lastEnd, first);
+      parts.push(joinPrevious ? " " : "\n");
+      map.replace(gapStart, first, 1);
+      outLength += 1;
+    }
+    const lineStart = outLength;
+    for (let w = from; w < words.length; w += 2) {
+      const s = words[w]!;
+      const e = words[w + 1]!;
+      if (w > from) {
+        const prevEnd = words[w - 1]!;
+        parts.push(" ");
+        map.replace(prevEnd, Math.max(prevEnd, s), 1);
+        outLength += 1;
+      }
+      parts.push(input.slice(s, e));
+      map.copy(s, e - s);
+      outLength += e - s;
+      lastEnd = e;
+    }
+    widths[Math.min(256, outLength - lineStart)]!++;
+  };
+
+  let lineStart = 0;
+  const n = input.length;
+  while (lineStart <= n) {
+    let lineEnd = input.indexOf("\n", lineStart);
+    if (lineEnd < 0) lineEnd = n;
+    while (nextDoubleSpace >= 0 && nextDoubleSpace < lineStart) nextDoubleSpace = input.indexOf("  ", lineStart);
+    while (nextHeader >= 0 && nextHeader < lineStart) nextHeader = input.indexOf(PAGE_HEADER_TEXT, lineStart);
+    const mayHoldHeader = nextHeader >= 0 && nextHeader < lineEnd;
+    let row: Row | null;
+    if (lineEnd > lineStart && !mayHoldHeader && (nextDoubleSpace < 0 || nextDoubleSpace >= lineEnd) &&
+        input.charCodeAt(lineStart) !== 0x20 && input.charCodeAt(lineEnd - 1) !== 0x20) {
+      // A clean line: one run, copied whole.
+      row = { cells: [{ column: 0, words: [lineStart, lineEnd] }], table: false, mayHoldHeader: false };
+    } else {
+      row = readRow(input, lineStart, lineEnd, mayHoldHeader);
+    }
+    if (row === null) {
+      // A blank line ends any table: the next indented line is not a continuation.
+      if (pending) emitRow(pending);
+      pending = null;
+    } else if (pending && pending.table && continues(pending, row)) {
+      for (const cell of row.cells) nearestCell(pending, cell.column).words.push(...cell.words);
+    } else {
+      if (pending) emitRow(pending);
+      pending = row;
+    }
+    lineStart = lineEnd + 1;
+  }
+  if (pending) emitRow(pending);
+  return { text: parts.join(""), map, pageHeaders, lineWidth: percentile(widths, 0.9) };
+}
+
+/** The words of a line grouped into cells, or null for a blank line. */
+function readRow(input: string, start: number, end: number, mayHoldHeader: boolean): Row | null {
+  const cells: Cell[] = [];
+  let table = false;
+  let i = start;
+  let cell: Cell | null = null;
+  let prevEnd = -1;
+  while (i < end) {
+    while (i < end && input.charCodeAt(i) === 0x20) i++;
+    if (i >= end) break;
+    let j = i;
+    while (j < end && input.charCodeAt(j) !== 0x20) j++;
+    const gap = prevEnd < 0 ? Infinity : i - prevEnd;
+    if (gap >= COLUMN_GAP && prevEnd >= 0) table = true;
+    if (cell === null || gap >= 2) {
+      cell = { column: i - start, words: [] };
+      cells.push(cell);
+    }
+    cell.words.push(i, j);
+    prevEnd = j;
+    i = j;
+  }
+  if (cells.length === 0) return null;
+  return { cells, table, mayHoldHeader };
+}
+
+/** Whether an indented row continues the table row above it, cell under cell. */
+function continues(above: Row, row: Row): boolean {
+  if (row.cells[0]!.column < COLUMN_GAP) return false;
+  return row.cells.every((cell) => Math.abs(nearestCell(above, cell.column).column - cell.column) <= COLUMN_SLACK);
+}
+
+function nearestCell(row: Row, column: number): Cell {
+  let best = row.cells[0]!;
+  for (const cell of row.cells) {
+    if (Math.abs(cell.column - column) < Math.abs(best.column - column)) best = cell;
+  }
+  return best;
+}
+
+/** Index (into the flat word pairs) where the running page header starts, or -1. */
+function findPageHeader(input: string, words: number[]): number {
+  const count = words.length / 2;
+  outer: for (let w = 0; w + PAGE_HEADER.length <= count; w++) {
+    for (let k = 0; k < PAGE_HEADER.length; k++) {
+      const s = words[(w + k) * 2]!;
+      const e = words[(w + k) * 2 + 1]!;
+      const word = PAGE_HEADER[k]!;
+      if (e - s !== word.length || !input.startsWith(word, s)) continue outer;
+    }
+    return w * 2;
+  }
+  return -1;
+}
+
+function percentile(histogram: Uint32Array, q: number): number {
+  let total = 0;
+  for (const c of histogram) total += c;
+  if (total === 0) return 0;
+  let seen = 0;
+  for (let w = 0; w < histogram.length; w++) {
+    seen += histogram[w]!;
+    if (seen >= total * q) return w;
+  }
+  return histogram.length - 1;
+}
