@@ -54,23 +54,38 @@ const HEADER_LABELS = new Map<string, HeaderLabel>([
 
 const isToken = (e: CstElement): e is IToken => (e as IToken).image !== undefined;
 
-/** The normalized range a CST element covers (empty ranges have start === end). */
-function rangeOf(elements: readonly CstElement[] | undefined, into: Range = { start: Infinity, end: -Infinity }): Range {
-  if (!elements) return into;
-  for (const e of elements) {
-    if (isToken(e)) {
-      if (e.startOffset < into.start) into.start = e.startOffset;
-      const end = e.startOffset + e.image.length;
-      if (end > into.end) into.end = end;
-    } else {
-      for (const key in e.children) rangeOf(e.children[key], into);
-    }
+// Children of one name are in the letter's order, so a node starts at the earliest of
+// its children's first elements and ends at the latest of their last ones.
+function startOf(e: CstElement): number {
+  if (isToken(e)) return e.startOffset;
+  let start = Infinity;
+  const children = e.children as Children;
+  for (const key in children) {
+    const first = children[key]?.[0];
+    if (first) start = Math.min(start, startOf(first));
   }
-  return into;
+  return start;
+}
+
+function endOf(e: CstElement): number {
+  if (isToken(e)) return e.startOffset + e.image.length;
+  let end = -Infinity;
+  const children = e.children as Children;
+  for (const key in children) {
+    const list = children[key];
+    if (list && list.length > 0) end = Math.max(end, endOf(list[list.length - 1]!));
+  }
+  return end;
+}
+
+/** The normalized range a run of same-named children covers (empty: start ≥ end). */
+function rangeOf(elements: readonly CstElement[] | undefined): Range {
+  if (!elements || elements.length === 0) return { start: Infinity, end: -Infinity };
+  return { start: startOf(elements[0]!), end: endOf(elements[elements.length - 1]!) };
 }
 
 function rangeOfNode(node: CstNode): Range {
-  return rangeOf([node]);
+  return { start: startOf(node), end: endOf(node) };
 }
 
 // Spaces and line breaks never start or end a passage; a partial authorization's

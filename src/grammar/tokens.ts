@@ -11,102 +11,74 @@
  *   sentences, the older reviewer sentence, the outcome at a heading's end);
  * - `Newline` and `Text`, the rest of a line up to the next phrase.
  *
- * Every pattern is a sticky regular expression anchored where it is tried or a short
- * scan of one line, so lexing is linear in the input.
+ * Phrases are found by one walk of a trie per position (`phrases.ts`), and `Text` scans
+ * one line at most, so lexing is linear in the input.
  */
 import { createToken, Lexer, type TokenType } from "chevrotain";
+import { isLineEnd, isWordStart, PhraseSet } from "./phrases.js";
 
 /** Any token that can stand in running prose (a summary, a rationale). */
 export const Prose = createToken({ name: "Prose", pattern: Lexer.NA });
 /** Plain words with no role of their own: an item's name, a specialty, a header value. */
 export const PlainText = createToken({ name: "PlainText", pattern: Lexer.NA });
 
-type Matcher = (text: string, offset: number) => [string] | null;
-
-/** A sticky pattern for words that may wrap: each space matches a space or a line break. */
-function wordsPattern(words: string, flags = ""): RegExp {
-  const source = words
-    .split(" ")
-    .map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&"))
-    .join("[ \\n]");
-  return new RegExp(source, `y${flags}`);
-}
-
-function firstChars(starts: string, caseInsensitive: boolean): string[] {
-  const chars = starts.split("");
-  return caseInsensitive ? [...new Set(chars.flatMap((c) => [c.toLowerCase(), c.toUpperCase()]))] : chars;
-}
-
-const isLineStart = (text: string, offset: number) => offset === 0 || text.charCodeAt(offset - 1) === 10;
-const isLineEnd = (text: string, offset: number) => offset === text.length || text.charCodeAt(offset) === 10;
-/** Letters and digits (and anything past ASCII) make words; phrases start between words. */
-const isWordChar = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 0xc0;
-const isWordStart = (text: string, offset: number) => offset === 0 || !isWordChar(text.charCodeAt(offset - 1));
+/** Phrases that count only at the start of a line, and phrases that can stand anywhere. */
+const atLineStart = new PhraseSet("lineStart");
+const inline = new PhraseSet("wordStart");
 
 interface PhraseOptions {
-  /** Only at the start of a line. */
+  /** Only at the start of a line (a landmark); otherwise anywhere a word starts. */
   lineStart?: boolean;
   /** The phrase is the whole line (a section heading). */
   wholeLine?: boolean;
-  caseInsensitive?: boolean;
-  /** A regular expression source to use instead of the literal words. */
-  source?: string;
   /** Lead-ins and headings end their line: the token takes the line break with it. */
   takeLineBreak?: boolean;
-  /** The characters the phrase can start with, when `source` allows several. */
-  starts?: string;
+  /** What must follow the literal words, when the wording varies there. */
+  tail?: RegExp;
   categories?: TokenType[];
 }
 
-function matcher(pattern: RegExp, options: PhraseOptions): Matcher {
-  return (text, offset) => {
-    if (options.lineStart || options.wholeLine ? !isLineStart(text, offset) : !isWordStart(text, offset)) return null;
-    pattern.lastIndex = offset;
-    const m = pattern.exec(text);
-    if (m === null) return null;
-    const end = offset + m[0].length;
+/**
+ * A token for a fixed phrase. `spellings` are its wordings (matched without regard to
+ * case); a space in them matches a space or a line break.
+ */
+function phrase(name: string, spellings: string | string[], options: PhraseOptions = {}): TokenType {
+  const all = Array.isArray(spellings) ? spellings : [spellings];
+  const set = options.lineStart || options.wholeLine ? atLineStart : inline;
+  const id = set.add(all);
+  const tail = options.tail;
+  const exec = (text: string, offset: number): [string] | null => {
+    let end = set.endOf(id, text, offset);
+    if (end < 0) return null;
+    if (tail) {
+      tail.lastIndex = end;
+      const m = tail.exec(text);
+      if (m === null) return null;
+      end += m[0].length;
+    }
     if (options.wholeLine && !isLineEnd(text, end)) return null;
-    if (options.takeLineBreak && text.charCodeAt(end) === 10) return [m[0] + "\n"];
-    return m as unknown as [string];
+    if (options.takeLineBreak && text.charCodeAt(end) === 10) end++;
+    return [text.slice(offset, end)];
   };
-}
-
-/** Matchers of the phrases that can start inside a line, by first character: `Text` stops before them. */
-const inlineMatchers: Matcher[][] = [];
-const canStartInline = new Uint8Array(65536);
-function addInline(code: number, match: Matcher): void {
-  (inlineMatchers[code] ??= []).push(match);
-  canStartInline[code] = 1;
-}
-
-function phrase(name: string, words: string, options: PhraseOptions = {}): TokenType {
-  const flags = options.caseInsensitive ? "i" : "";
-  const pattern = options.source ? new RegExp(options.source, `y${flags}`) : wordsPattern(words, flags);
-  const match = matcher(pattern, options);
-  const starts = firstChars(options.starts ?? words[0]!, Boolean(options.caseInsensitive));
-  if (!options.lineStart && !options.wholeLine) for (const c of starts) addInline(c.charCodeAt(0), match);
   return createToken({
     name,
-    pattern: { exec: match },
+    pattern: { exec },
     line_breaks: true,
-    start_chars_hint: starts,
+    start_chars_hint: PhraseSet.startChars(all),
     ...(options.categories ? { categories: options.categories } : {}),
   });
 }
 
-const landmark = (name: string, words: string, options: PhraseOptions = {}) =>
-  phrase(name, words, { lineStart: true, caseInsensitive: true, ...options });
+const landmark = (name: string, words: string, options: PhraseOptions = {}) => phrase(name, words, { lineStart: true, ...options });
 const leadIn = (name: string, words: string, options: PhraseOptions = {}) => landmark(name, words, { takeLineBreak: true, ...options });
-const sectionHeading = (name: string, words: string) =>
-  phrase(name, words, { wholeLine: true, takeLineBreak: true, caseInsensitive: true });
+const sectionHeading = (name: string, words: string) => phrase(name, words, { wholeLine: true, takeLineBreak: true });
 
 // --- The case header -------------------------------------------------------------
 // "Case Number:" opens the header (and a second letter pasted after a first one);
 // the other labels stand anywhere in a line, as two-column tables put them.
 
 export const CaseNumberLabel = landmark("CaseNumberLabel", "Case Number:");
-const headerLabel = (name: string, words: string) =>
-  phrase(name, words, { caseInsensitive: true, categories: [Prose, PlainText] });
+const headerLabel = (name: string, words: string) => phrase(name, words, { categories: [Prose, PlainText] });
 export const DateAssignedLabel = headerLabel("DateAssignedLabel", "Date Assigned:");
 export const DateOfInjuryLabel = headerLabel("DateOfInjuryLabel", "Date of Injury:");
 export const DecisionDateLabel = headerLabel("DecisionDateLabel", "Decision Date:");
@@ -125,31 +97,24 @@ export const CertificationsSpecialty = landmark("CertificationsSpecialty", "Cert
 // Letters before 2015 name the credentials in a sentence of the boilerplate instead:
 // "The expert reviewer is Board Certified in X [has a subspecialty in Y] and is
 // licensed to practice in Z."
-const reviewerPhrase = (name: string, starts: string, source: string) =>
-  phrase(name, starts, { caseInsensitive: true, source, starts, categories: [Prose] });
-export const ReviewerIsBoardCertifiedIn = reviewerPhrase(
-  "ReviewerIsBoardCertifiedIn",
-  "T",
-  "The[ \\n](?:expert|physician)[ \\n]reviewer[ \\n]is[ \\n]Board[ \\n]Certified[ \\n]in",
-);
-export const HasASubspecialtyIn = reviewerPhrase(
-  "HasASubspecialtyIn",
-  "ah",
-  "(?:and[ \\n])?has[ \\n]a[ \\n]subspecialty[ \\n]in",
-);
-export const IsLicensedToPracticeIn = reviewerPhrase(
-  "IsLicensedToPracticeIn",
-  "ai",
-  "(?:and[ \\n])?is[ \\n]licensed[ \\n]to[ \\n]practice[ \\n]in",
-);
+const reviewerPhrase = (name: string, spellings: string[]) => phrase(name, spellings, { categories: [Prose] });
+export const ReviewerIsBoardCertifiedIn = reviewerPhrase("ReviewerIsBoardCertifiedIn", [
+  "The expert reviewer is Board Certified in",
+  "The physician reviewer is Board Certified in",
+]);
+export const HasASubspecialtyIn = reviewerPhrase("HasASubspecialtyIn", ["and has a subspecialty in", "has a subspecialty in"]);
+export const IsLicensedToPracticeIn = reviewerPhrase("IsLicensedToPracticeIn", [
+  "and is licensed to practice in",
+  "is licensed to practice in",
+]);
 
 // --- Clinical case summary --------------------------------------------------------
 
 export const ClinicalCaseSummary = sectionHeading("ClinicalCaseSummary", "CLINICAL CASE SUMMARY");
 /** "The expert reviewer developed the following clinical case summary based on … records:" */
-export const CaseSummaryLeadIn = leadIn("CaseSummaryLeadIn", "The expert", {
+export const CaseSummaryLeadIn = leadIn("CaseSummaryLeadIn", "The expert reviewer developed the following clinical case summary", {
   // The wording after "summary" has varied; it ends at the first colon, within a line or two.
-  source: "The[ \\n]expert[ \\n]reviewer[ \\n]developed[ \\n]the[ \\n]following[ \\n]clinical[ \\n]case[ \\n]summary[^:]{0,200}:",
+  tail: /[^:]{0,200}:/y,
 });
 
 // --- IMR issues, decisions and rationales -------------------------------------------
@@ -167,7 +132,7 @@ export const DecisionRationaleLabel = landmark("DecisionRationaleLabel", "Decisi
 // the Claims Administrator. The remaining IMR eligible portion of the original request,
 // Z is: Upheld", or "X was the original request. The Claims Administrator authorized Y,
 // leaving the original request IMR eligible. The original request, Z is: Upheld".
-const partialPhrase = (name: string, words: string) => phrase(name, words, { caseInsensitive: true, categories: [Prose] });
+const partialPhrase = (name: string, words: string) => phrase(name, words, { categories: [Prose] });
 export const WasTheOriginalRequest = partialPhrase("WasTheOriginalRequest", "was the original request.");
 export const WasAuthorizedByTheClaimsAdministrator = partialPhrase(
   "WasAuthorizedByTheClaimsAdministrator",
@@ -190,20 +155,25 @@ export const TheOriginalRequest = partialPhrase("TheOriginalRequest", "The origi
  * token takes the line break after it.
  */
 const OUTCOME = /(?:is[ \n]?)?:[ ]?\n?(upheld|overturned)\.?/iy;
+const COLON = 58;
+
+/** Whether the word "is" followed by a colon, space or line break starts at `offset`. */
+function startsWithIs(text: string, offset: number): boolean {
+  if ((text.charCodeAt(offset) | 0x20) !== 105 || (text.charCodeAt(offset + 1) | 0x20) !== 115) return false;
+  const next = text.charCodeAt(offset + 2);
+  return (next === COLON || next === 32 || next === 10) && isWordStart(text, offset);
+}
 function matchOutcome(text: string, offset: number): [string] | null {
-  const c = text.charCodeAt(offset);
-  if (c !== 58 /* : */ && !isWordStart(text, offset)) return null;
+  if (text.charCodeAt(offset) !== COLON && !startsWithIs(text, offset)) return null;
   OUTCOME.lastIndex = offset;
   const m = OUTCOME.exec(text);
   if (m === null) return null;
   const end = offset + m[0].length;
   if (!isLineEnd(text, end)) return null;
-  // The outcome ends its line; the token takes the line break, as headings do.
   const result = [end < text.length ? m[0] + "\n" : m[0]] as [string] & { payload?: string };
   result.payload = m[1]!.toLowerCase();
   return result;
 }
-for (const c of ":iI") addInline(c.charCodeAt(0), matchOutcome);
 export const Outcome = createToken({
   name: "Outcome",
   pattern: { exec: matchOutcome },
@@ -222,23 +192,49 @@ export const Newline = createToken({
 /** A space after a phrase; the spaces between words of text stay inside `Text`. */
 export const Space = createToken({ name: "Space", pattern: / +/, group: Lexer.SKIPPED });
 
-/** Whether one of the inline phrases starts at `offset`. */
-function inlinePhraseAt(text: string, offset: number): boolean {
-  for (const match of inlineMatchers[text.charCodeAt(offset)]!) if (match(text, offset) !== null) return true;
-  return false;
+/**
+ * The rest of a line, up to the next inline phrase or outcome. Inside a line a phrase
+ * starts after a space, so a regular expression finds, natively and without building
+ * match objects, each line end, colon (an outcome's start) and space followed by the
+ * first letters of a phrase; only there is the phrase set asked.
+ */
+const PREFIX = 9;
+let stops: RegExp | undefined;
+function matchText(text: string, offset: number): [string] | null {
+  stops ??= new RegExp(`[\\n:]|${inline.prefixSource(PREFIX)}`, "g");
+  let end = text.length;
+  stops.lastIndex = offset;
+  while (stops.test(text)) {
+    const after = stops.lastIndex;
+    const c = text.charCodeAt(after - 1);
+    if (c === 10) {
+      end = after - 1;
+      break;
+    }
+    if (c === COLON) {
+      if (after - 1 > offset && matchOutcome(text, after - 1) !== null) {
+        end = Math.max(offset + 1, outcomeStart(text, after - 1));
+        break;
+      }
+      continue;
+    }
+    const word = after - PREFIX;
+    if (inline.anyAt(text, word)) {
+      end = word;
+      break;
+    }
+    stops.lastIndex = word; // a phrase may start later inside the characters just read
+  }
+  return end > offset ? [text.slice(offset, end)] : null;
 }
 
-/** The rest of a line, up to the next inline phrase. */
-function matchText(text: string, offset: number): [string] | null {
-  const n = text.length;
-  let i = offset;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (c === 10) break;
-    if (i > offset && canStartInline[c] === 1 && inlinePhraseAt(text, i)) break;
-    i++;
+/** Where an outcome whose colon is at `colon` starts: at "is" when the colon follows it. */
+function outcomeStart(text: string, colon: number): number {
+  for (const back of [2, 3]) {
+    const s = colon - back;
+    if (s >= 0 && startsWithIs(text, s)) return s;
   }
-  return i > offset ? [text.slice(offset, i)] : null;
+  return colon;
 }
 
 // Text can start with any character but a line break; Chevrotain's first-character

@@ -23,6 +23,10 @@ export class LineCounter {
 
 function lineStarts(input: string): number[] {
   const starts = [0];
+  if (input.indexOf("\r") < 0) {
+    for (let i = input.indexOf("\n"); i >= 0; i = input.indexOf("\n", i + 1)) starts.push(i + 1);
+    return starts;
+  }
   for (let i = 0; i < input.length; i++) {
     const c = input.charCodeAt(i);
     if (c === 10) starts.push(i + 1);

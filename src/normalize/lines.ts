@@ -52,14 +52,47 @@ export function foldLines(input: string): LinePass {
   const pageHeaders: RemovedPageHeader[] = [];
   const widths = new Uint32Array(257);
   let outLength = 0;
-  let lastEnd = 0; // source offset after the last word written
+  let lastEnd = 0; // source offset after the last character written
+  let runStart = -1; // clean lines in a row are copied as one slice: where it began
   let pending: Row | null = null;
   // Where the next double space and the next page header are, found once and advanced,
   // so that clean lines are copied whole without looking at their characters.
   let nextDoubleSpace = input.indexOf("  ");
   let nextHeader = input.indexOf(PAGE_HEADER_TEXT);
 
+  const flushRun = () => {
+    if (runStart >= 0) parts.push(input.slice(runStart, lastEnd));
+    runStart = -1;
+  };
+
+  /** Writes the break between two lines: it stands for everything that separated them. */
+  const lineBreak = (next: number, join: boolean) => {
+    const gapStart = Math.min(lastEnd, next);
+    parts.push(join ? " " : "\n");
+    // A lone line break is kept as it is, so clean text stays one copied run in the map.
+    if (!join && next === gapStart + 1 && input.charCodeAt(gapStart) === 10) map.copy(gapStart, 1);
+    else map.replace(gapStart, next, 1);
+    outLength += 1;
+  };
+
+  const emitClean = (start: number, end: number) => {
+    if (runStart >= 0 && start === lastEnd + 1) {
+      // Straight after the run: the line break and the line are copied as they are.
+      map.copy(lastEnd, end - lastEnd);
+      outLength += end - lastEnd;
+    } else {
+      flushRun();
+      if (outLength > 0) lineBreak(start, false);
+      map.copy(start, end - start);
+      outLength += end - start;
+      runStart = start;
+    }
+    lastEnd = end;
+    widths[Math.min(256, end - start)]!++;
+  };
+
   const emitRow = (row: Row) => {
+    flushRun();
     const words = row.cells.length === 1 ? row.cells[0]!.words : row.cells.flatMap((c) => c.words);
     let from = 0;
     let joinPrevious = false;
@@ -72,21 +105,13 @@ export function foldLines(input: string): LinePass {
         from = stop;
         // A header that starts a line and is followed by text split a sentence (or was
         // spliced in by an extractor): join the text to the line it was cut from.
-        joinPrevious = from < words.length && outLength > 0 && !SENTENCE_END.test(parts[parts.length - 1]!);
+        joinPrevious = from < words.length && outLength > 0 && !SENTENCE_END.test(input.slice(Math.max(0, lastEnd - 2), lastEnd));
       } else {
         words.splice(header, stop - header);
       }
     }
     if (from >= words.length) return;
-    // Between rows: one line break (or a space where a page header split a sentence),
-    // standing for everything that separated them in the source.
-    if (outLength > 0) {
-      const first = words[from]!;
-      const gapStart = Math.min(lastEnd, first);
-      parts.push(joinPrevious ? " " : "\n");
-      map.replace(gapStart, first, 1);
-      outLength += 1;
-    }
+    if (outLength > 0) lineBreak(words[from]!, joinPrevious);
     const lineStart = outLength;
     for (let w = from; w < words.length; w += 2) {
       const s = words[w]!;
@@ -113,28 +138,33 @@ export function foldLines(input: string): LinePass {
     while (nextDoubleSpace >= 0 && nextDoubleSpace < lineStart) nextDoubleSpace = input.indexOf("  ", lineStart);
     while (nextHeader >= 0 && nextHeader < lineStart) nextHeader = input.indexOf(PAGE_HEADER_TEXT, lineStart);
     const mayHoldHeader = nextHeader >= 0 && nextHeader < lineEnd;
-    let row: Row | null;
-    if (lineEnd > lineStart && !mayHoldHeader && (nextDoubleSpace < 0 || nextDoubleSpace >= lineEnd) &&
-        input.charCodeAt(lineStart) !== 0x20 && input.charCodeAt(lineEnd - 1) !== 0x20) {
-      // A clean line: one run, copied whole.
-      row = { cells: [{ column: 0, words: [lineStart, lineEnd] }], table: false, mayHoldHeader: false };
-    } else {
-      row = readRow(input, lineStart, lineEnd, mayHoldHeader);
-    }
-    if (row === null) {
-      // A blank line ends any table: the next indented line is not a continuation.
+    const clean = lineEnd > lineStart && !mayHoldHeader && (nextDoubleSpace < 0 || nextDoubleSpace >= lineEnd) &&
+      input.charCodeAt(lineStart) !== 0x20 && input.charCodeAt(lineEnd - 1) !== 0x20;
+    if (clean && !(pending && pending.table)) {
+      // A clean line (no table above it to continue): copied whole.
       if (pending) emitRow(pending);
       pending = null;
-    } else if (pending && pending.table && continues(pending, row)) {
-      for (const cell of row.cells) nearestCell(pending, cell.column).words.push(...cell.words);
+      emitClean(lineStart, lineEnd);
     } else {
-      if (pending) emitRow(pending);
-      pending = row;
+      const row = clean
+        ? { cells: [{ column: 0, words: [lineStart, lineEnd] }], table: false, mayHoldHeader: false }
+        : readRow(input, lineStart, lineEnd, mayHoldHeader);
+      if (row === null) {
+        // A blank line ends any table: the next indented line is not a continuation.
+        if (pending) emitRow(pending);
+        pending = null;
+      } else if (pending && pending.table && continues(pending, row)) {
+        for (const cell of row.cells) nearestCell(pending, cell.column).words.push(...cell.words);
+      } else {
+        if (pending) emitRow(pending);
+        pending = row;
+      }
     }
     lineStart = lineEnd + 1;
   }
   if (pending) emitRow(pending);
-  return { text: parts.join(""), map, pageHeaders, lineWidth: percentile(widths, 0.9) };
+  flushRun();
+  return { text: parts.length === 1 ? parts[0]! : parts.join(""), map, pageHeaders, lineWidth: percentile(widths, 0.9) };
 }
 
 /** The words of a line grouped into cells, or null for a blank line. */
