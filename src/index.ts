@@ -97,14 +97,22 @@ export { toDetermination } from "./model/build.js";
 export { reflow } from "./model/text.js";
 export { DIAGNOSTIC_CODES, SEVERITY, type DiagnosticCode, type Severity } from "./model/diagnostics.js";
 export {
+  CitationSchema,
   DecisionSchema,
   DiagnosticSchema,
+  GuidelineSchema,
+  MtusCitationSchema,
+  NonMtusCitationSchema,
   IMRDeterminationSchema,
   SourcesSchema,
   SpanSchema,
   TextFieldSchema,
+  type Citation,
   type Decision,
   type Diagnostic,
+  type Guideline,
+  type MtusCitation,
+  type NonMtusCitation,
   type IMRDetermination,
   type Sources,
   type Span,

@@ -34,6 +34,7 @@ import type {
   TextNode,
   UnplacedNode,
 } from "./nodes.js";
+import { buildGuideline } from "./guideline.js";
 import { SpanMaker } from "./positions.js";
 
 type Children = Record<string, CstElement[] | undefined>;
@@ -211,10 +212,12 @@ export class AstBuilder {
       const node = c[key]?.[0] as CstNode | undefined;
       return node ? this.textNode(rangeOf((node.children as Children).decisionProse)) : null;
     };
-    const claimsAdministratorGuideline = paragraph("claimsAdministratorGuideline");
-    const reviewerGuideline = paragraph("maximusGuideline");
+    const claimsAdministratorText = paragraph("claimsAdministratorGuideline");
+    const reviewerText = paragraph("maximusGuideline");
     const rationale = paragraph("decisionRationale");
-    const last = rationale ?? reviewerGuideline ?? claimsAdministratorGuideline;
+    const claimsAdministratorGuideline = claimsAdministratorText ? buildGuideline(claimsAdministratorText, this) : null;
+    const reviewerGuideline = reviewerText ? buildGuideline(reviewerText, this) : null;
+    const last = rationale ?? reviewerText ?? claimsAdministratorText;
     return {
       type: "Decision",
       heading,

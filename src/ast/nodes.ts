@@ -102,13 +102,49 @@ export interface DecisionHeadingNode {
   span: Span;
 }
 
+/** "Decision based on MTUS Low Back Complaints 2004, Section(s): Special Studies" (one guideline of it). */
+export interface MtusCitationNode {
+  type: "MtusCitation";
+  /** The guideline's title as written; null when the sentence names none. */
+  guideline: TextNode | null;
+  /** Whether the title is one of `MTUS_TITLES`. */
+  knownTitle: boolean;
+  year: number | null;
+  yearSpan: Span | null;
+  /** What follows "Section(s):", or in older letters the topic before the pages. */
+  sections: TextNode | null;
+  /** What follows a page marker ("Page(s):", "pg", "pages"). */
+  pages: TextNode | null;
+  span: Span;
+}
+
+/** "Decision based on Non-MTUS Citation Official Disability Guidelines (ODG), Low Back Chapter." */
+export interface NonMtusCitationNode {
+  type: "NonMtusCitation";
+  /** The reference, less its final full stop. */
+  reference: TextNode | null;
+  span: Span;
+}
+
+/** What a guideline paragraph rests on. */
+export type GuidelineBasis = "mtus" | "outside-mtus" | "none";
+
+/** A "Claims Administrator guideline:" or "MAXIMUS guideline:" paragraph and its structure. */
+export interface GuidelineNode {
+  type: "Guideline";
+  text: TextNode;
+  basis: GuidelineBasis;
+  citations: (MtusCitationNode | NonMtusCitationNode)[];
+  span: Span;
+}
+
 /** One disputed item. A paragraph is null when its label is missing. */
 export interface DecisionNode {
   type: "Decision";
   heading: DecisionHeadingNode;
-  claimsAdministratorGuideline: TextNode | null;
+  claimsAdministratorGuideline: GuidelineNode | null;
   /** The "MAXIMUS guideline:" paragraph. */
-  reviewerGuideline: TextNode | null;
+  reviewerGuideline: GuidelineNode | null;
   rationale: TextNode | null;
   /** Which labels the decision has, even when a paragraph after one is empty. */
   labels: { claimsAdministratorGuideline: boolean; reviewerGuideline: boolean; rationale: boolean };

@@ -101,11 +101,20 @@ export class PhraseSet {
     return matches;
   }
 
-  /** Where phrase `id` ends if it starts at `offset`, or -1. */
+  /** Where phrase `id` ends if it starts at `offset` (its longest spelling that does), or -1. */
   endOf(id: number, text: string, offset: number): number {
     const matches = this.matchesAt(text, offset);
-    for (let k = 0; k < matches.length; k++) if (matches[k]!.id === id) return matches[k]!.end;
-    return -1;
+    let end = -1;
+    for (let k = 0; k < matches.length; k++) if (matches[k]!.id === id && matches[k]!.end > end) end = matches[k]!.end;
+    return end;
+  }
+
+  /** Where the longest phrase of any id that starts at `offset` ends, or -1. */
+  longestAt(text: string, offset: number): number {
+    const matches = this.matchesAt(text, offset);
+    let end = -1;
+    for (let k = 0; k < matches.length; k++) if (matches[k]!.end > end) end = matches[k]!.end;
+    return end;
   }
 
   /**

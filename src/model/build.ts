@@ -7,6 +7,7 @@ import type {
   CaseHeaderNode,
   ClinicalCaseSummaryNode,
   DecisionNode,
+  GuidelineNode,
   HowDeterminationWasMadeNode,
   IssuesDecisionsAndRationalesNode,
   LetterNode,
@@ -20,7 +21,7 @@ import { SEVERITY, type DiagnosticCode } from "./diagnostics.js";
 import { fieldsByLabel, readCaseNumber, readDate, readPriority, type HeaderReading } from "./header.js";
 import { readPatient } from "./patient.js";
 import { readBoardCertification, readCredentialLines, type ReviewerReading } from "./reviewer.js";
-import type { Decision, Diagnostic, IMRDetermination, Span } from "./schema.js";
+import type { Citation, Decision, Diagnostic, Guideline, IMRDetermination, Span } from "./schema.js";
 import { reflow, textField } from "./text.js";
 
 // Past this many diagnostics of one code (a 10 MB file of noise), the rest are counted in one more.
@@ -248,6 +249,30 @@ export function toDetermination(ast: LetterNode, normalized: NormalizedText): IM
   return result;
 }
 
+function toGuideline(node: GuidelineNode, diagnostics: Diagnostics): Guideline {
+  const citations: Citation[] = node.citations.map((c) => {
+    if (c.type === "NonMtusCitation") {
+      return { source: "Non-MTUS", reference: c.reference ? reflow(c.reference.value) : null, span: c.span };
+    }
+    if (c.guideline && !c.knownTitle) {
+      diagnostics.add(
+        "unknown-mtus-guideline",
+        `${quote(c.guideline.value)} is not an MTUS guideline title the parser knows; it was read as the title up to its year`,
+        c.guideline.span,
+      );
+    }
+    return {
+      source: "MTUS",
+      guideline: c.guideline ? reflow(c.guideline.value) : null,
+      year: c.year,
+      sections: c.sections ? reflow(c.sections.value) : null,
+      pages: c.pages ? reflow(c.pages.value) : null,
+      span: c.span,
+    };
+  });
+  return { text: reflow(node.text.value), span: node.span, basis: node.basis, citations };
+}
+
 function toDecision(node: DecisionNode, diagnostics: Diagnostics): Decision {
   const { heading } = node;
   const partial = heading.partialAuthorization;
@@ -265,8 +290,8 @@ function toDecision(node: DecisionNode, diagnostics: Diagnostics): Decision {
     originalRequest: partial?.originalRequest ? textField(partial.originalRequest) : null,
     authorized: partial?.authorized ? textField(partial.authorized) : null,
     outcome: heading.outcome,
-    claimsAdministratorGuideline: node.claimsAdministratorGuideline ? textField(node.claimsAdministratorGuideline) : null,
-    reviewerGuideline: node.reviewerGuideline ? textField(node.reviewerGuideline) : null,
+    claimsAdministratorGuideline: node.claimsAdministratorGuideline ? toGuideline(node.claimsAdministratorGuideline, diagnostics) : null,
+    reviewerGuideline: node.reviewerGuideline ? toGuideline(node.reviewerGuideline, diagnostics) : null,
     rationale: node.rationale ? textField(node.rationale) : null,
     span: node.span,
     outcomeSpan: heading.outcomeSpan,

@@ -33,6 +33,45 @@ export const TextFieldSchema = z.object({
 
 const isoDate = z.nullable(z.iso.date());
 
+/** One MTUS guideline a paragraph cites: "Low Back Complaints 2004, Section(s): Special Studies". */
+export const MtusCitationSchema = z.object({
+  source: z.literal("MTUS"),
+  /** The guideline's title as written ("Low Back Complaints", "ACOEM Chapter 12 Low Back Complaints"). */
+  guideline: z.nullable(z.string()),
+  year: z.nullable(z.int()),
+  /** The text after "Section(s):" as written (section names hold commas, so it is not split); in older letters the topic. */
+  sections: z.nullable(z.string()),
+  /** The page text after "Page(s):", "pg" or "pages" ("63-66", "98 of 127"). */
+  pages: z.nullable(z.string()),
+  span: SpanSchema,
+});
+
+/** A reference outside the MTUS: "Official Disability Guidelines (ODG), Low Back Chapter". */
+export const NonMtusCitationSchema = z.object({
+  source: z.literal("Non-MTUS"),
+  /** The reference up to the next "Decision based on" or the paragraph's end, less its final full stop. */
+  reference: z.nullable(z.string()),
+  span: SpanSchema,
+});
+
+export const CitationSchema = z.discriminatedUnion("source", [MtusCitationSchema, NonMtusCitationSchema]);
+
+/**
+ * A guideline paragraph ("Claims Administrator guideline:" or "MAXIMUS guideline:") as
+ * data: its text, what it rests on, and what it cites, in the letter's order.
+ */
+export const GuidelineSchema = z.object({
+  /** The paragraph, reflowed. */
+  text: z.string(),
+  span: SpanSchema,
+  /**
+   * `none`: the paragraph says no medical evidence was cited; `outside-mtus`: the
+   * decision rests on recommendations outside the MTUS; otherwise `mtus`.
+   */
+  basis: z.enum(["mtus", "outside-mtus", "none"]),
+  citations: z.array(CitationSchema),
+});
+
 /** One disputed item and what the reviewer decided about it. */
 export const DecisionSchema = z.object({
   /** The item decided: the heading's text, or for a partial authorization the IMR-eligible portion. */
@@ -43,10 +82,10 @@ export const DecisionSchema = z.object({
   authorized: z.nullable(TextFieldSchema),
   /** `upheld`: the utilization review denial stands; `overturned`: the item is medically necessary. */
   outcome: z.enum(["upheld", "overturned"]),
-  /** The "Claims Administrator guideline:" paragraph. */
-  claimsAdministratorGuideline: z.nullable(TextFieldSchema),
-  /** The "MAXIMUS guideline:" paragraph: the guideline the IMR reviewer relied on. */
-  reviewerGuideline: z.nullable(TextFieldSchema),
+  /** The "Claims Administrator guideline:" paragraph: what utilization review relied on. */
+  claimsAdministratorGuideline: z.nullable(GuidelineSchema),
+  /** The "MAXIMUS guideline:" paragraph: what the IMR reviewer relied on. */
+  reviewerGuideline: z.nullable(GuidelineSchema),
   /** The "Decision rationale:" paragraph. */
   rationale: z.nullable(TextFieldSchema),
   /** The whole decision, from its heading to the end of its rationale. */
@@ -124,6 +163,14 @@ export const IMRDeterminationSchema = z.object({
 export type Span = z.infer<typeof SpanSchema>;
 /** A passage of the letter with its span. */
 export type TextField = z.infer<typeof TextFieldSchema>;
+/** One MTUS guideline cited. */
+export type MtusCitation = z.infer<typeof MtusCitationSchema>;
+/** A reference outside the MTUS. */
+export type NonMtusCitation = z.infer<typeof NonMtusCitationSchema>;
+/** A citation of either kind; `source` tells which. */
+export type Citation = z.infer<typeof CitationSchema>;
+/** A guideline paragraph with its basis and citations. */
+export type Guideline = z.infer<typeof GuidelineSchema>;
 /** One disputed item's decision. */
 export type Decision = z.infer<typeof DecisionSchema>;
 /** A problem found while reading the letter. */

@@ -1,0 +1,185 @@
+/**
+ * The grammar of a guideline paragraph, sentence by sentence:
+ *
+ *   "Decision based on MTUS Low Back Complaints 2004, Section(s): Special Studies, and
+ *    Chronic Pain Medical Treatment 2016, Section(s): Facet blocks."
+ *   "Decision based on Non-MTUS Citation Official Disability Guidelines (ODG), Low Back Chapter."
+ *   "The Claims Administrator did not cite any medical evidence for its decision."
+ *   "The Expert Reviewer based their decision on recommendation(s) outside of the MTUS Guidelines."
+ *
+ * Like the letter grammar it is total: any other sentence is read as `otherText`.
+ */
+import { CstParser, EMPTY_ALT, EOF, Lexer, type CstNode, type IToken, type TokenType } from "chevrotain";
+import {
+  Comma,
+  CommaAnd,
+  DecisionBasedOnMtus,
+  DecisionBasedOnNonMtus,
+  guidelineTokens,
+  MtusTitle,
+  NoMedicalEvidence,
+  OutsideMtus,
+  PagesLabel,
+  Period,
+  SectionsLabel,
+  Words,
+  Year,
+} from "./guideline-tokens.js";
+
+const sentenceStarts = new Set<TokenType>([DecisionBasedOnMtus, DecisionBasedOnNonMtus]);
+
+export class GuidelineParser extends CstParser {
+  constructor() {
+    super(guidelineTokens, { recoveryEnabled: false, maxLookahead: 3, nodeLocationTracking: "none" });
+    this.performSelfAnalysis();
+  }
+
+  public guidelineParagraph = this.RULE("guidelineParagraph", () => {
+    this.MANY(() =>
+      this.OR([
+        { ALT: () => this.SUBRULE(this.mtusSentence) },
+        { ALT: () => this.SUBRULE(this.nonMtusSentence) },
+        { ALT: () => this.CONSUME(NoMedicalEvidence) },
+        { ALT: () => this.CONSUME(OutsideMtus) },
+        { ALT: () => this.SUBRULE(this.otherText) },
+      ]),
+    );
+  });
+
+  /** "Decision based on MTUS A 2004, Section(s): …, and B 2016, Section(s): …." */
+  public mtusSentence = this.RULE("mtusSentence", () => {
+    this.CONSUME(DecisionBasedOnMtus);
+    this.SUBRULE(this.mtusCitation);
+    this.MANY({
+      GATE: () => this.LA(1).tokenType === CommaAnd && this.guidelineStartsAt(2),
+      DEF: () => {
+        this.CONSUME(CommaAnd);
+        this.SUBRULE2(this.mtusCitation);
+      },
+    });
+    this.OPTION(() => this.CONSUME(Period));
+  });
+
+  /**
+   * One MTUS guideline: its title (from the vocabulary, or its words up to the year),
+   * the year, then what it cites: "Section(s): …", or in older letters a topic, and pages.
+   */
+  public mtusCitation = this.RULE("mtusCitation", () => {
+    this.OR([
+      { ALT: () => this.CONSUME(MtusTitle) },
+      { ALT: () => this.SUBRULE(this.unknownTitle) },
+      { ALT: EMPTY_ALT() },
+    ]);
+    this.OPTION(() => this.CONSUME(Year));
+    this.OPTION2(() => this.CONSUME(Comma));
+    this.OPTION3(() => this.CONSUME(SectionsLabel));
+    this.SUBRULE(this.citedText, { LABEL: "sections" });
+    this.OPTION4(() => {
+      this.CONSUME(PagesLabel);
+      this.SUBRULE2(this.citedText, { LABEL: "pages" });
+    });
+  });
+
+  /** A title the vocabulary does not know: its words, up to the year or the sections. */
+  public unknownTitle = this.RULE("unknownTitle", () => {
+    this.AT_LEAST_ONE(() => this.OR([{ ALT: () => this.CONSUME(Words) }, { ALT: () => this.CONSUME(Comma) }]));
+  });
+
+  /** Sections or pages: anything up to the page marker, the next guideline or the sentence's end. */
+  public citedText = this.RULE("citedText", () => {
+    this.MANY({
+      GATE: () => !this.citationEndsAt(1),
+      DEF: () =>
+        this.OR([
+          { ALT: () => this.CONSUME(Words) },
+          { ALT: () => this.CONSUME(MtusTitle) },
+          { ALT: () => this.CONSUME(Year) },
+          { ALT: () => this.CONSUME(Comma) },
+          { ALT: () => this.CONSUME(CommaAnd) },
+          { ALT: () => this.CONSUME(Period) },
+          { ALT: () => this.CONSUME(SectionsLabel) },
+          { ALT: () => this.CONSUME(NoMedicalEvidence) },
+          { ALT: () => this.CONSUME(OutsideMtus) },
+        ]),
+    });
+  });
+
+  /** "Decision based on Non-MTUS Citation …": the reference runs to the next such sentence. */
+  public nonMtusSentence = this.RULE("nonMtusSentence", () => {
+    this.CONSUME(DecisionBasedOnNonMtus);
+    this.MANY({
+      GATE: () => !sentenceStarts.has(this.LA(1).tokenType),
+      DEF: () => this.SUBRULE(this.anyToken),
+    });
+  });
+
+  /** A sentence of no known kind ("The Claims Administrator", "for its decision."). */
+  public otherText = this.RULE("otherText", () => {
+    this.OR([
+      { ALT: () => this.CONSUME(Words) },
+      { ALT: () => this.CONSUME(MtusTitle) },
+      { ALT: () => this.CONSUME(Year) },
+      { ALT: () => this.CONSUME(Comma) },
+      { ALT: () => this.CONSUME(CommaAnd) },
+      { ALT: () => this.CONSUME(Period) },
+      { ALT: () => this.CONSUME(SectionsLabel) },
+      { ALT: () => this.CONSUME(PagesLabel) },
+    ]);
+  });
+
+  public anyToken = this.RULE("anyToken", () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.otherText) },
+      { ALT: () => this.CONSUME(NoMedicalEvidence) },
+      { ALT: () => this.CONSUME(OutsideMtus) },
+    ]);
+  });
+
+  /** Whether a guideline starts at LA(i): a known title, or words followed by a year. */
+  private guidelineStartsAt(i: number): boolean {
+    const type = this.LA(i).tokenType;
+    if (type === MtusTitle) return true;
+    return type === Words && this.LA(i + 1).tokenType === Year;
+  }
+
+  /** Whether the cited text of a guideline ends before LA(i). */
+  private citationEndsAt(i: number): boolean {
+    const type = this.LA(i).tokenType;
+    if (type === EOF || type === PagesLabel || sentenceStarts.has(type)) return true;
+    if (type === CommaAnd) return this.guidelineStartsAt(i + 1);
+    if (type === Period) {
+      // A full stop ends the sentence when the paragraph or a new sentence follows it;
+      // one after a number ("3. Opioids for Chronic Pain") numbers a section instead.
+      const next = this.LA(i + 1);
+      if (next.tokenType === EOF || sentenceStarts.has(next.tokenType)) return true;
+      return startsCapitalized(next) && !endsWithDigit(this.LA(i - 1));
+    }
+    return false;
+  }
+}
+
+const endsWithDigit = (token: IToken) => {
+  const c = token.image.charCodeAt(token.image.length - 1);
+  return c >= 48 && c <= 57;
+};
+
+const startsCapitalized = (token: IToken) => {
+  const c = token.image.charCodeAt(0);
+  return c >= 65 && c <= 90;
+};
+
+let sharedParser: GuidelineParser | undefined;
+let sharedLexer: Lexer | undefined;
+
+/** Lexes and parses one guideline paragraph's text into its CST. */
+export function parseGuidelineCst(text: string): { cst: CstNode; tokens: IToken[] } {
+  sharedLexer ??= new Lexer(guidelineTokens, { positionTracking: "onlyOffset", ensureOptimizations: true });
+  sharedParser ??= new GuidelineParser();
+  const { tokens } = sharedLexer.tokenize(text);
+  sharedParser.input = tokens;
+  const cst = sharedParser.guidelineParagraph();
+  if (sharedParser.errors.length > 0) {
+    throw new Error(`imr-determination: guideline grammar error: ${sharedParser.errors[0]!.message}`);
+  }
+  return { cst, tokens };
+}

@@ -1,0 +1,128 @@
+/**
+ * The vocabulary of a guideline paragraph ("Claims Administrator guideline:" and
+ * "MAXIMUS guideline:"): its fixed sentences, the MTUS titles (`mtus-titles.ts`), years,
+ * section and page markers. The paragraph is lexed on its own, from the normalized
+ * text the letter grammar placed in it.
+ */
+import { createToken, Lexer, type TokenType } from "chevrotain";
+import { MTUS_TITLES } from "./mtus-titles.js";
+import { isWordChar, PhraseSet } from "./phrases.js";
+
+const phrases = new PhraseSet("wordStart");
+
+function phrase(name: string, spellings: string[]): TokenType {
+  const id = phrases.add(spellings);
+  return createToken({
+    name,
+    pattern: {
+      exec: (text: string, offset: number) => {
+        const end = phrases.endOf(id, text, offset);
+        return end < 0 ? null : [text.slice(offset, end)];
+      },
+    },
+    line_breaks: true,
+    start_chars_hint: PhraseSet.startChars(spellings),
+  });
+}
+
+/** "Decision based on MTUS": one or more MTUS guidelines follow. */
+export const DecisionBasedOnMtus = phrase("DecisionBasedOnMtus", ["Decision based on MTUS"]);
+/** "Decision based on Non-MTUS Citation": a reference follows, to the next sentence of this kind. */
+export const DecisionBasedOnNonMtus = phrase("DecisionBasedOnNonMtus", [
+  "Decision based on Non-MTUS Citation",
+  "Decision based on Non-MTUS",
+]);
+/** "The Claims Administrator did not cite any medical evidence for its decision." */
+export const NoMedicalEvidence = phrase("NoMedicalEvidence", ["did not cite any medical evidence"]);
+/** "… based their decision on recommendation(s) outside of the MTUS Guidelines." */
+export const OutsideMtus = phrase("OutsideMtus", [
+  "outside of the MTUS",
+  "outside the MTUS",
+  "did not base their decision on the MTUS",
+  "did not base its decision on the MTUS",
+]);
+export const SectionsLabel = phrase("SectionsLabel", ["Section(s):", "Sections:", "Section:"]);
+/** Page markers: "Page(s):" in the 2013–2015 letters, also "pg 128", "pages 98-99". */
+export const PagesLabel = phrase("PagesLabel", ["Page(s):", "Pages:", "Page:", "pages", "page", "pg.", "pg"]);
+
+// A title may carry the ACOEM chapter it comes from: "ACOEM Chapter 12 Low Back Complaints".
+const titles = new PhraseSet("wordStart");
+titles.add(MTUS_TITLES);
+const CHAPTER_PREFIX = /(?:ACOEM[ \n])?(?:Chapter[ \n]\d{1,2}[ \n])?/iy;
+
+function matchTitle(text: string, offset: number): [string] | null {
+  CHAPTER_PREFIX.lastIndex = offset;
+  const prefix = CHAPTER_PREFIX.exec(text)![0].length;
+  const end = titles.longestAt(text, offset + prefix);
+  return end < 0 ? null : [text.slice(offset, end)];
+}
+
+/** A title of the MTUS vocabulary, as the letter writes it. */
+export const MtusTitle = createToken({
+  name: "MtusTitle",
+  pattern: { exec: matchTitle },
+  line_breaks: true,
+  start_chars_hint: [...new Set([...PhraseSet.startChars(MTUS_TITLES), "A", "a", "C", "c"])],
+});
+
+/** A year: "2004" in "Low Back Complaints 2004". */
+export const Year = createToken({ name: "Year", pattern: /(?:19|20)\d\d(?![0-9])/, start_chars_hint: ["1", "2"] });
+/** ", and": between two guidelines of one sentence, or inside a title or a section name. */
+export const CommaAnd = createToken({ name: "CommaAnd", pattern: /,[ \n]and(?![A-Za-z0-9])/, line_breaks: true });
+export const Comma = createToken({ name: "Comma", pattern: /,/ });
+/** A full stop that ends a sentence (not the one in "3.3"). */
+export const Period = createToken({ name: "Period", pattern: /\.(?![^ \n])/ });
+export const Whitespace = createToken({ name: "Whitespace", pattern: /[ \n]+/, group: Lexer.SKIPPED, line_breaks: true });
+
+/** Words up to the next token of another kind. */
+function matchWords(text: string, offset: number): [string] | null {
+  const n = text.length;
+  let i = offset;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 44 /* , */) break;
+    if (c === 46 /* . */ && (i + 1 === n || text.charCodeAt(i + 1) === 32 || text.charCodeAt(i + 1) === 10)) break;
+    if (i > offset && !isWordChar(text.charCodeAt(i - 1)) && isWordChar(c) && startsToken(text, i)) break;
+    i++;
+  }
+  // Trailing spaces are left to the next token (skipped).
+  let end = i;
+  while (end > offset && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 10)) end--;
+  return end > offset ? [text.slice(offset, end)] : null;
+}
+
+const YEAR_AT = /(?:19|20)\d\d(?![0-9])/y;
+
+function startsToken(text: string, at: number): boolean {
+  if (phrases.anyAt(text, at) || matchTitle(text, at) !== null) return true;
+  YEAR_AT.lastIndex = at;
+  return YEAR_AT.test(text);
+}
+
+const ANY_CHAR: number[] = [];
+for (let c = 0; c < 256; c++) ANY_CHAR.push(c);
+for (let c = 256; c < 65536; c += 255) ANY_CHAR.push(c);
+
+export const Words = createToken({
+  name: "Words",
+  pattern: { exec: matchWords },
+  line_breaks: true,
+  start_chars_hint: ANY_CHAR,
+});
+
+/** Every token of a guideline paragraph, in the order the lexer tries them. */
+export const guidelineTokens: TokenType[] = [
+  Whitespace,
+  DecisionBasedOnMtus,
+  DecisionBasedOnNonMtus,
+  NoMedicalEvidence,
+  OutsideMtus,
+  SectionsLabel,
+  PagesLabel,
+  MtusTitle,
+  Year,
+  CommaAnd,
+  Comma,
+  Period,
+  Words,
+];
