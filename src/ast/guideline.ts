@@ -56,7 +56,7 @@ export function buildGuideline(paragraph: TextNode, maker: TextNodeMaker): Guide
     }
   }
   for (const sentence of c.nonMtusSentence ?? []) {
-    const reference = tokensOf(((sentence as CstNode).children as Children).anyToken).sort(byOffset);
+    const reference = tokensOf(((sentence as CstNode).children as Children).GuidelineText).sort(byOffset);
     // The reference runs to the end of its sentence, less the final full stop.
     if (reference.length > 0 && reference[reference.length - 1]!.tokenType === Period) reference.pop();
     const all = tokensOf([sentence]).sort(byOffset);

@@ -7,7 +7,7 @@
  *   "The Claims Administrator did not cite any medical evidence for its decision."
  *   "The Expert Reviewer based their decision on recommendation(s) outside of the MTUS Guidelines."
  *
- * Like the letter grammar it is total: any other sentence is read as `otherText`.
+ * Like the letter grammar it is total: any other sentence is read as plain `GuidelineText`.
  */
 import { CstParser, EMPTY_ALT, EOF, Lexer, type CstNode, type IToken, type TokenType } from "chevrotain";
 import {
@@ -15,10 +15,9 @@ import {
   CommaAnd,
   DecisionBasedOnMtus,
   DecisionBasedOnNonMtus,
+  GuidelineText,
   guidelineTokens,
   MtusTitle,
-  NoMedicalEvidence,
-  OutsideMtus,
   PagesLabel,
   Period,
   SectionsLabel,
@@ -34,14 +33,13 @@ export class GuidelineParser extends CstParser {
     this.performSelfAnalysis();
   }
 
+  /** The paragraph: its MTUS and Non-MTUS sentences, and the other text around them. */
   public guidelineParagraph = this.RULE("guidelineParagraph", () => {
     this.MANY(() =>
       this.OR([
         { ALT: () => this.SUBRULE(this.mtusSentence) },
         { ALT: () => this.SUBRULE(this.nonMtusSentence) },
-        { ALT: () => this.CONSUME(NoMedicalEvidence) },
-        { ALT: () => this.CONSUME(OutsideMtus) },
-        { ALT: () => this.SUBRULE(this.otherText) },
+        { ALT: () => this.CONSUME(GuidelineText) },
       ]),
     );
   });
@@ -87,52 +85,13 @@ export class GuidelineParser extends CstParser {
 
   /** Sections or pages: anything up to the page marker, the next guideline or the sentence's end. */
   public citedText = this.RULE("citedText", () => {
-    this.MANY({
-      GATE: () => !this.citationEndsAt(1),
-      DEF: () =>
-        this.OR([
-          { ALT: () => this.CONSUME(Words) },
-          { ALT: () => this.CONSUME(MtusTitle) },
-          { ALT: () => this.CONSUME(Year) },
-          { ALT: () => this.CONSUME(Comma) },
-          { ALT: () => this.CONSUME(CommaAnd) },
-          { ALT: () => this.CONSUME(Period) },
-          { ALT: () => this.CONSUME(SectionsLabel) },
-          { ALT: () => this.CONSUME(NoMedicalEvidence) },
-          { ALT: () => this.CONSUME(OutsideMtus) },
-        ]),
-    });
+    this.MANY({ GATE: () => !this.citationEndsAt(1), DEF: () => this.CONSUME(GuidelineText) });
   });
 
-  /** "Decision based on Non-MTUS Citation …": the reference runs to the next such sentence. */
+  /** "Decision based on Non-MTUS Citation …": the reference runs to the next sentence of this kind. */
   public nonMtusSentence = this.RULE("nonMtusSentence", () => {
     this.CONSUME(DecisionBasedOnNonMtus);
-    this.MANY({
-      GATE: () => !sentenceStarts.has(this.LA(1).tokenType),
-      DEF: () => this.SUBRULE(this.anyToken),
-    });
-  });
-
-  /** A sentence of no known kind ("The Claims Administrator", "for its decision."). */
-  public otherText = this.RULE("otherText", () => {
-    this.OR([
-      { ALT: () => this.CONSUME(Words) },
-      { ALT: () => this.CONSUME(MtusTitle) },
-      { ALT: () => this.CONSUME(Year) },
-      { ALT: () => this.CONSUME(Comma) },
-      { ALT: () => this.CONSUME(CommaAnd) },
-      { ALT: () => this.CONSUME(Period) },
-      { ALT: () => this.CONSUME(SectionsLabel) },
-      { ALT: () => this.CONSUME(PagesLabel) },
-    ]);
-  });
-
-  public anyToken = this.RULE("anyToken", () => {
-    this.OR([
-      { ALT: () => this.SUBRULE(this.otherText) },
-      { ALT: () => this.CONSUME(NoMedicalEvidence) },
-      { ALT: () => this.CONSUME(OutsideMtus) },
-    ]);
+    this.MANY(() => this.CONSUME(GuidelineText));
   });
 
   /** Whether a guideline starts at LA(i): a known title, or words followed by a year. */

@@ -10,7 +10,11 @@ import { isWordChar, PhraseSet } from "./phrases.js";
 
 const phrases = new PhraseSet("wordStart");
 
-function phrase(name: string, spellings: string[]): TokenType {
+/** Every token but the two sentence openers: what sections, pages and references are made of. */
+export const GuidelineText = createToken({ name: "GuidelineText", pattern: Lexer.NA });
+const inText = { categories: [GuidelineText] };
+
+function phrase(name: string, spellings: string[], categories: TokenType[] = [GuidelineText]): TokenType {
   const id = phrases.add(spellings);
   return createToken({
     name,
@@ -22,16 +26,18 @@ function phrase(name: string, spellings: string[]): TokenType {
     },
     line_breaks: true,
     start_chars_hint: PhraseSet.startChars(spellings),
+    categories,
   });
 }
 
 /** "Decision based on MTUS": one or more MTUS guidelines follow. */
-export const DecisionBasedOnMtus = phrase("DecisionBasedOnMtus", ["Decision based on MTUS"]);
+export const DecisionBasedOnMtus = phrase("DecisionBasedOnMtus", ["Decision based on MTUS"], []);
 /** "Decision based on Non-MTUS Citation": a reference follows, to the next sentence of this kind. */
-export const DecisionBasedOnNonMtus = phrase("DecisionBasedOnNonMtus", [
-  "Decision based on Non-MTUS Citation",
-  "Decision based on Non-MTUS",
-]);
+export const DecisionBasedOnNonMtus = phrase(
+  "DecisionBasedOnNonMtus",
+  ["Decision based on Non-MTUS Citation", "Decision based on Non-MTUS"],
+  [],
+);
 /** "The Claims Administrator did not cite any medical evidence for its decision." */
 export const NoMedicalEvidence = phrase("NoMedicalEvidence", ["did not cite any medical evidence"]);
 /** "… based their decision on recommendation(s) outside of the MTUS Guidelines." */
@@ -63,15 +69,16 @@ export const MtusTitle = createToken({
   pattern: { exec: matchTitle },
   line_breaks: true,
   start_chars_hint: [...new Set([...PhraseSet.startChars(MTUS_TITLES), "A", "a", "C", "c"])],
+  ...inText,
 });
 
 /** A year: "2004" in "Low Back Complaints 2004". */
-export const Year = createToken({ name: "Year", pattern: /(?:19|20)\d\d(?![0-9])/, start_chars_hint: ["1", "2"] });
+export const Year = createToken({ name: "Year", pattern: /(?:19|20)\d\d(?![0-9])/, start_chars_hint: ["1", "2"], ...inText });
 /** ", and": between two guidelines of one sentence, or inside a title or a section name. */
-export const CommaAnd = createToken({ name: "CommaAnd", pattern: /,[ \n]and(?![A-Za-z0-9])/, line_breaks: true });
-export const Comma = createToken({ name: "Comma", pattern: /,/ });
+export const CommaAnd = createToken({ name: "CommaAnd", pattern: /,[ \n]and(?![A-Za-z0-9])/, line_breaks: true, ...inText });
+export const Comma = createToken({ name: "Comma", pattern: /,/, ...inText });
 /** A full stop that ends a sentence (not the one in "3.3"). */
-export const Period = createToken({ name: "Period", pattern: /\.(?![^ \n])/ });
+export const Period = createToken({ name: "Period", pattern: /\.(?![^ \n])/, ...inText });
 export const Whitespace = createToken({ name: "Whitespace", pattern: /[ \n]+/, group: Lexer.SKIPPED, line_breaks: true });
 
 /** Words up to the next token of another kind. */
@@ -94,9 +101,12 @@ function matchWords(text: string, offset: number): [string] | null {
 const YEAR_AT = /(?:19|20)\d\d(?![0-9])/y;
 
 function startsToken(text: string, at: number): boolean {
-  if (phrases.anyAt(text, at) || matchTitle(text, at) !== null) return true;
-  YEAR_AT.lastIndex = at;
-  return YEAR_AT.test(text);
+  const c = text.charCodeAt(at);
+  if (c === 49 || c === 50) {
+    YEAR_AT.lastIndex = at;
+    return YEAR_AT.test(text);
+  }
+  return phrases.anyAt(text, at) || ((titles.pairAt(text, at) || c === 65 || c === 67) && matchTitle(text, at) !== null);
 }
 
 const ANY_CHAR: number[] = [];
@@ -108,10 +118,12 @@ export const Words = createToken({
   pattern: { exec: matchWords },
   line_breaks: true,
   start_chars_hint: ANY_CHAR,
+  ...inText,
 });
 
 /** Every token of a guideline paragraph, in the order the lexer tries them. */
 export const guidelineTokens: TokenType[] = [
+  GuidelineText,
   Whitespace,
   DecisionBasedOnMtus,
   DecisionBasedOnNonMtus,

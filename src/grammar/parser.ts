@@ -41,6 +41,7 @@ import {
   PriorityLabel,
   Prose,
   ReviewerIsBoardCertifiedIn,
+  Stray,
   StatesOfLicensure,
   Text,
   TheOriginalRequest,
@@ -279,18 +280,8 @@ export class LetterParser extends CstParser {
 
   /** Text that belongs to no part of the letter; the model reports it. */
   public unplaced = this.RULE("unplaced", () => {
-    this.SUBRULE(this.strayToken);
-    this.MANY({ GATE: () => !this.headingStartsHere(), DEF: () => this.SUBRULE2(this.strayToken) });
-  });
-
-  public strayToken = this.RULE("strayToken", () => {
-    this.OR([
-      { ALT: () => this.CONSUME(Prose) },
-      { ALT: () => this.CONSUME(CaseSummaryLeadIn) },
-      { ALT: () => this.CONSUME(ClaimsAdministratorGuidelineLabel) },
-      { ALT: () => this.CONSUME(MaximusGuidelineLabel) },
-      { ALT: () => this.CONSUME(DecisionRationaleLabel) },
-    ]);
+    this.CONSUME(Stray);
+    this.MANY({ GATE: () => !this.headingStartsHere(), DEF: () => this.CONSUME2(Stray) });
   });
 
   // --- Lookahead predicates -----------------------------------------------------------

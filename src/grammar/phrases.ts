@@ -140,7 +140,7 @@ export class PhraseSet {
   }
 
   /** Whether the first two characters at `offset` can begin a phrase of the set. */
-  private pairAt(text: string, offset: number): boolean {
+  pairAt(text: string, offset: number): boolean {
     const c0 = fold(text.charCodeAt(offset));
     const c1 = fold(text.charCodeAt(offset + 1));
     return c0 < 128 && c1 < 128 && this.firstPairs[c0 * 128 + c1] === 1;

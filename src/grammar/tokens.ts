@@ -21,6 +21,8 @@ import { isLineEnd, isWordStart, PhraseSet } from "./phrases.js";
 export const Prose = createToken({ name: "Prose", pattern: Lexer.NA });
 /** Plain words with no role of their own: an item's name, a specialty, a header value. */
 export const PlainText = createToken({ name: "PlainText", pattern: Lexer.NA });
+/** Any token that can be left over outside the parts of the letter: prose, and labels out of place. */
+export const Stray = createToken({ name: "Stray", pattern: Lexer.NA });
 
 /** Phrases that count only at the start of a line, and phrases that can stand anywhere. */
 const atLineStart = new PhraseSet("lineStart");
@@ -48,6 +50,7 @@ function phrase(name: string, spellings: string | string[], options: PhraseOptio
   const id = set.add(all);
   const tail = options.tail;
   const exec = (text: string, offset: number): [string] | null => {
+    if (!set.pairAt(text, offset)) return null;
     let end = set.endOf(id, text, offset);
     if (end < 0) return null;
     if (tail) {
@@ -70,6 +73,8 @@ function phrase(name: string, spellings: string | string[], options: PhraseOptio
 }
 
 const landmark = (name: string, words: string, options: PhraseOptions = {}) => phrase(name, words, { lineStart: true, ...options });
+/** A landmark that, found out of place, is left over rather than opening anything. */
+const strayable = { categories: [Stray] };
 const leadIn = (name: string, words: string, options: PhraseOptions = {}) => landmark(name, words, { takeLineBreak: true, ...options });
 const sectionHeading = (name: string, words: string) => phrase(name, words, { wholeLine: true, takeLineBreak: true });
 
@@ -78,7 +83,7 @@ const sectionHeading = (name: string, words: string) => phrase(name, words, { wh
 // the other labels stand anywhere in a line, as two-column tables put them.
 
 export const CaseNumberLabel = landmark("CaseNumberLabel", "Case Number:");
-const headerLabel = (name: string, words: string) => phrase(name, words, { categories: [Prose, PlainText] });
+const headerLabel = (name: string, words: string) => phrase(name, words, { categories: [Prose, PlainText, Stray] });
 export const DateAssignedLabel = headerLabel("DateAssignedLabel", "Date Assigned:");
 export const DateOfInjuryLabel = headerLabel("DateOfInjuryLabel", "Date of Injury:");
 export const DecisionDateLabel = headerLabel("DecisionDateLabel", "Decision Date:");
@@ -97,7 +102,7 @@ export const CertificationsSpecialty = landmark("CertificationsSpecialty", "Cert
 // Letters before 2015 name the credentials in a sentence of the boilerplate instead:
 // "The expert reviewer is Board Certified in X [has a subspecialty in Y] and is
 // licensed to practice in Z."
-const reviewerPhrase = (name: string, spellings: string[]) => phrase(name, spellings, { categories: [Prose] });
+const reviewerPhrase = (name: string, spellings: string[]) => phrase(name, spellings, { categories: [Prose, Stray] });
 export const ReviewerIsBoardCertifiedIn = reviewerPhrase("ReviewerIsBoardCertifiedIn", [
   "The expert reviewer is Board Certified in",
   "The physician reviewer is Board Certified in",
@@ -115,6 +120,7 @@ export const ClinicalCaseSummary = sectionHeading("ClinicalCaseSummary", "CLINIC
 export const CaseSummaryLeadIn = leadIn("CaseSummaryLeadIn", "The expert reviewer developed the following clinical case summary", {
   // The wording after "summary" has varied; it ends at the first colon, within a line or two.
   tail: /[^:]{0,200}:/y,
+  ...strayable,
 });
 
 // --- IMR issues, decisions and rationales -------------------------------------------
@@ -124,15 +130,15 @@ export const DisputedItemsLeadIn = leadIn(
   "DisputedItemsLeadIn",
   "The Final Determination was based on decisions for the disputed items/services set forth below:",
 );
-export const ClaimsAdministratorGuidelineLabel = landmark("ClaimsAdministratorGuidelineLabel", "Claims Administrator guideline:");
-export const MaximusGuidelineLabel = landmark("MaximusGuidelineLabel", "MAXIMUS guideline:");
-export const DecisionRationaleLabel = landmark("DecisionRationaleLabel", "Decision rationale:");
+export const ClaimsAdministratorGuidelineLabel = landmark("ClaimsAdministratorGuidelineLabel", "Claims Administrator guideline:", strayable);
+export const MaximusGuidelineLabel = landmark("MaximusGuidelineLabel", "MAXIMUS guideline:", strayable);
+export const DecisionRationaleLabel = landmark("DecisionRationaleLabel", "Decision rationale:", strayable);
 
 // A partial authorization's heading: "X was the original request. Y was authorized by
 // the Claims Administrator. The remaining IMR eligible portion of the original request,
 // Z is: Upheld", or "X was the original request. The Claims Administrator authorized Y,
 // leaving the original request IMR eligible. The original request, Z is: Upheld".
-const partialPhrase = (name: string, words: string) => phrase(name, words, { categories: [Prose] });
+const partialPhrase = (name: string, words: string) => phrase(name, words, { categories: [Prose, Stray] });
 export const WasTheOriginalRequest = partialPhrase("WasTheOriginalRequest", "was the original request.");
 export const WasAuthorizedByTheClaimsAdministrator = partialPhrase(
   "WasAuthorizedByTheClaimsAdministrator",
@@ -179,14 +185,14 @@ export const Outcome = createToken({
   pattern: { exec: matchOutcome },
   line_breaks: true,
   start_chars_hint: [":", "i", "I"],
-  categories: [Prose],
+  categories: [Prose, Stray],
 });
 
 export const Newline = createToken({
   name: "Newline",
   pattern: /\n/,
   line_breaks: true,
-  categories: [Prose, PlainText],
+  categories: [Prose, PlainText, Stray],
 });
 
 /** A space after a phrase; the spaces between words of text stay inside `Text`. */
@@ -249,7 +255,7 @@ export const Text = createToken({
   pattern: { exec: matchText },
   line_breaks: false,
   start_chars_hint: ANY_BUT_NEWLINE,
-  categories: [Prose, PlainText],
+  categories: [Prose, PlainText, Stray],
 });
 
 /** The landmarks: section headings, lead-ins and labels that open a part of the letter. */
@@ -282,6 +288,7 @@ export const partialAuthorizationPhrases: TokenType[] = [
 export const letterTokens: TokenType[] = [
   Prose,
   PlainText,
+  Stray,
   ...landmarks,
   DateAssignedLabel,
   DateOfInjuryLabel,
