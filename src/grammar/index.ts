@@ -31,6 +31,7 @@ export function parseCst(normalized: NormalizedText): LetterCst {
   const lexed = lexLetter(normalized.text);
   const parser = letterParser();
   parser.lineWidth = normalized.lineWidth;
+  parser.normalizedText = normalized.text;
   parser.input = lexed.tokens;
   const cst = parser.letter();
   if (parser.errors.length > 0) {

@@ -71,6 +71,8 @@ const PARTIAL_AUTHORIZATION_FORMS: (TokenType | typeof WORDS)[][] = [
 export class LetterParser extends CstParser {
   /** Characters in a full line of the letter being parsed (from the normalizer). */
   lineWidth = 0;
+  /** The normalized text being parsed, to measure lines. */
+  normalizedText = "";
   /** Token index before which no decision heading can start (see `headingStartsHere`). */
   private noHeadingBefore = 0;
 
@@ -126,12 +128,14 @@ export class LetterParser extends CstParser {
 
   public howDeterminationWasMade = this.RULE("howDeterminationWasMade", () => {
     this.CONSUME(HowDeterminationWasMade);
-    this.MANY(() =>
-      this.OR({ IGNORE_AMBIGUITIES: true, DEF: [
-        { ALT: () => this.SUBRULE(this.boardCertification) },
-        { ALT: () => this.CONSUME(Prose) },
-      ] }),
-    );
+    this.MANY({
+      GATE: () => !this.headingStartsHere(),
+      DEF: () =>
+        this.OR({
+          IGNORE_AMBIGUITIES: true,
+          DEF: [{ ALT: () => this.SUBRULE(this.boardCertification) }, { ALT: () => this.CONSUME(Prose) }],
+        }),
+    });
   });
 
   /** "The expert reviewer is Board Certified in X [has a subspecialty in Y] and is licensed to practice in Z." */
@@ -162,7 +166,9 @@ export class LetterParser extends CstParser {
   /** "State(s) of Licensure: California,North Carolina" or "Certification(s)/Specialty: …", wrapping. */
   public credential = this.RULE("credential", () => {
     this.OR([{ ALT: () => this.CONSUME(StatesOfLicensure) }, { ALT: () => this.CONSUME(CertificationsSpecialty) }]);
-    this.MANY(() => this.CONSUME(PlainText));
+    // The list wraps onto the next line only when its line is full.
+    this.MANY({ GATE: () => this.LA(1).tokenType !== Newline || this.lineIsFull(this.LA(1)), DEF: () => this.CONSUME(PlainText) });
+    this.OPTION(() => this.CONSUME(Newline));
   });
 
   // --- Clinical case summary ------------------------------------------------------
@@ -177,7 +183,8 @@ export class LetterParser extends CstParser {
       },
       { ALT: () => this.CONSUME2(CaseSummaryLeadIn) },
     ]);
-    this.MANY(() => this.CONSUME(Prose));
+    // A decision heading ends the summary even when the section heading before it was lost.
+    this.MANY({ GATE: () => !this.headingStartsHere(), DEF: () => this.CONSUME(Prose) });
   });
 
   // --- IMR issues, decisions and rationales ------------------------------------------
@@ -330,6 +337,12 @@ export class LetterParser extends CstParser {
         if (br >= 0) lineStart = token.startOffset + br + 1;
       }
     }
+  }
+
+  /** Whether the line a Newline token ends is full: prose that wraps runs on past it. */
+  private lineIsFull(newline: IToken): boolean {
+    const start = this.normalizedText.lastIndexOf("\n", newline.startOffset - 1) + 1;
+    return newline.startOffset - start >= this.lineWidth * FULL_LINE_SHARE;
   }
 
   /** Whether the outcome's line is followed by a guideline or rationale label, or ends the text. */

@@ -1,0 +1,133 @@
+/**
+ * Bad input: every class gets a result that passes the schema, `null`s where nothing
+ * could be read, and diagnostics with a stable code and a position. Nothing throws.
+ */
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { DIAGNOSTIC_CODES, IMRDeterminationSchema, IMRParseError, parseDetermination, SEVERITY } from "../src/index.js";
+import { letter } from "./fixtures/compose.js";
+
+function parse(text: string) {
+  const r = parseDetermination(text);
+  IMRDeterminationSchema.parse(r);
+  return r;
+}
+
+const EMPTY_FIELDS = {
+  caseNumber: null,
+  priority: null,
+  caseSummary: null,
+  patient: { age: null, sex: null },
+  reviewer: { licensure: [], specialties: [] },
+  decisions: [],
+};
+
+describe("input that is not a letter", () => {
+  it("an empty string", () => {
+    const r = parse("");
+    expect(r).toMatchObject(EMPTY_FIELDS);
+    expect(r.diagnostics).toMatchObject([{ code: "empty-input", severity: "error", line: 1, column: 1 }]);
+  });
+
+  it("only whitespace", () => {
+    expect(parse(" \n\r\n\t\f ").diagnostics.map((d) => d.code)).toEqual(["empty-input"]);
+  });
+
+  it.each([
+    ["a different kind of letter", "Dear Ms. Rivera,\n\nThank you for your order of March 3. Your invoice is enclosed.\n\nSincerely,\nAccounts"],
+    ["a spreadsheet dump", "id,name,amount\n1,alpha,3.50\n2,beta,4.75\n3,gamma,1.00\n"],
+    ["source code", "function f(x) {\n  return x * 2; // Upheld: no\n}\n"],
+  ])("%s", (_name, text) => {
+    const r = parse(text);
+    expect(r).toMatchObject(EMPTY_FIELDS);
+    expect(r.diagnostics).toMatchObject([{ code: "not-a-determination-letter", severity: "error" }]);
+    expect(r.diagnostics[0]!.span).toMatchObject({ start: 0, end: text.length });
+  });
+
+  it("binary noise", () => {
+    let seed = 7;
+    const noise = Array.from({ length: 20_000 }, () => String.fromCharCode((seed = (seed * 1103515245 + 12345) % 2 ** 31) % 256)).join("");
+    const r = parse(noise);
+    expect(r.decisions).toEqual([]);
+    expect(r.diagnostics.some((d) => d.code === "not-a-determination-letter")).toBe(true);
+  });
+});
+
+describe("damaged letters", () => {
+  it("truncated mid-decision: what was read, and an error for what is missing", () => {
+    const text = letter();
+    const r = parse(text.slice(0, text.lastIndexOf("Claims Administrator guideline:") + 40));
+    expect(r.caseNumber).toBe("CM19-0000417");
+    expect(r.decisions).toHaveLength(2);
+    expect(r.diagnostics.map((d) => d.code)).toEqual(["incomplete-decision"]);
+  });
+
+  it("truncated before any decision", () => {
+    const text = letter();
+    const r = parse(text.slice(0, text.indexOf("IMR ISSUES")));
+    expect(r.caseSummary).not.toBeNull();
+    expect(r.diagnostics.map((d) => d.code)).toEqual(["no-decisions"]);
+  });
+
+  it("a letter repeated: the first is read, the repeats are reported", () => {
+    const r = parse(letter().repeat(3));
+    expect(r.decisions).toHaveLength(2);
+    expect(r.diagnostics.filter((d) => d.code === "duplicate-section").length).toBeGreaterThanOrEqual(8);
+  });
+
+  it("text outside any part is reported with its position", () => {
+    const text = letter().replace("CLINICAL CASE SUMMARY", "Page 2 of 3 (stamped: RECEIVED)\nCLINICAL CASE SUMMARY");
+    const r = parse(text);
+    const d = r.diagnostics.find((x) => x.code === "unplaced-text")!;
+    expect(d.message).toContain("Page 2 of 3");
+    expect(text.slice(d.span.start, d.span.end)).toBe("Page 2 of 3 (stamped: RECEIVED)");
+    expect(d.line).toBe(text.slice(0, d.span.start).split("\n").length);
+  });
+
+  it("a decision whose section heading was lost is still read, with a warning", () => {
+    const text = letter().replace("IMR ISSUES, DECISIONS AND RATIONALES\n", "").replace(/The Final Determination was based[^\n]*\n/, "");
+    const r = parse(text);
+    expect(r.decisions.map((d) => d.treatment.text)).toEqual(["MRI of the left wrist without contrast", "Physical therapy for the left wrist, six sessions"]);
+    expect(r.diagnostics.every((d) => d.code === "decision-outside-section")).toBe(true);
+  });
+});
+
+describe("strict mode", () => {
+  it("throws an IMRParseError carrying the diagnostics and the partial result", () => {
+    let error: unknown;
+    try {
+      parseDetermination("Dear Ms. Rivera, your order shipped.", { strict: true });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(IMRParseError);
+    const e = error as IMRParseError;
+    expect(e.diagnostics[0]!.code).toBe("not-a-determination-letter");
+    expect(e.result.decisions).toEqual([]);
+    expect(e.message).toMatch(/^1:1 not-a-determination-letter: /);
+  });
+
+  it("does not throw for warnings", () => {
+    expect(() => parseDetermination(letter({ header: false }), { strict: true })).not.toThrow();
+  });
+
+  it("rejects a non-string argument as a programming error", () => {
+    expect(() => parseDetermination(42 as unknown as string)).toThrow(TypeError);
+  });
+});
+
+describe("the diagnostic codes", () => {
+  it("each has a severity", () => {
+    for (const code of DIAGNOSTIC_CODES) expect(["error", "warning", "info"]).toContain(SEVERITY[code]);
+  });
+
+  it("each is documented with an example and what to do about it", () => {
+    const doc = readFileSync(new URL("../docs/diagnostics.md", import.meta.url), "utf8");
+    for (const code of DIAGNOSTIC_CODES) {
+      const section = doc.split(/^### /m).find((s) => s.startsWith(`\`${code}\``));
+      expect(section, `docs/diagnostics.md has a section for ${code}`).toBeDefined();
+      expect(section).toMatch(/```/);
+      expect(section).toMatch(/What to do/);
+    }
+  });
+});

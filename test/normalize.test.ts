@@ -1,0 +1,140 @@
+import { describe, expect, it } from "vitest";
+import { normalize } from "../src/index.js";
+import { layoutHeader, rewrite } from "./fixtures/compose.js";
+
+/** The input range a normalized substring came from. */
+function sourceOf(input: string, needle: string) {
+  const clean = normalize(input);
+  const at = clean.text.indexOf(needle);
+  expect(at, `"${needle}" in the normalized text`).toBeGreaterThanOrEqual(0);
+  const { start, end } = clean.toInput(at, at + needle.length);
+  return input.slice(start, end);
+}
+
+describe("line breaks and spaces", () => {
+  it("turns CRLF, CR, form feeds and Unicode separators into single line breaks", () => {
+    expect(normalize("one\r\ntwo\rthree\ffour\u2028five").text).toBe("one\ntwo\nthree\nfour\nfive");
+  });
+
+  it("trims lines, folds runs of spaces and tabs, and drops blank lines", () => {
+    expect(normalize("  a  b\t c  \n\n \n\td   \n").text).toBe("a b c\nd");
+  });
+
+  it("reads the blank-line-after-every-line style of older extractions", () => {
+    const text = "first line\nsecond line";
+    expect(normalize(rewrite.seedStyle(text)).text).toBe(text);
+  });
+
+  it("turns non-breaking and other Unicode spaces into spaces and drops zero-width ones", () => {
+    expect(normalize("\ufeffa\u00a0b\u2009c\u200bd").text).toBe("a b cd");
+  });
+});
+
+describe("mojibake", () => {
+  it.each([
+    ["FlexerilÂ® 10mg", "Flexeril® 10mg"],
+    ["the patientâ€™s knee", "the patient’s knee"],
+    ["2 Ã— 4 cm", "2 × 4 cm"],
+    ["caf\u00c3\u00a9", "café"],
+    ["Fexmidâ¿¢", "Fexmid™"],
+  ])("repairs %j", (input, expected) => {
+    expect(normalize(input).text).toBe(expected);
+  });
+
+  it("repairs text encoded twice", () => {
+    expect(normalize(rewrite.mojibake("FlexerilÂ® and Fexmidâ¿¢")).text).toBe("Flexeril® and Fexmid™");
+  });
+
+  it("repairs the Windows-1252 rewrite of any character", () => {
+    const text = "Naïve résumé — “quoted” ‘single’ … 5 µg • ✓ 😀";
+    expect(normalize(rewrite.mojibake(text)).text).toBe(text);
+  });
+
+  it("drops a stray â¿¿ and reports it", () => {
+    const clean = normalize("not medically necessary. â¿¿");
+    expect(clean.text).toBe("not medically necessary.");
+    expect(clean.repairs).toEqual([{ kind: "mojibake-dropped", start: 25, end: 28, text: "â¿¿" }]);
+  });
+
+  it("leaves real Latin-1 letters alone", () => {
+    expect(normalize("Señora Müller, São Paulo").text).toBe("Señora Müller, São Paulo");
+  });
+});
+
+describe("control characters and broken text", () => {
+  it("removes NUL and other control characters and reports them", () => {
+    const clean = normalize("a\u0000b\u0007c");
+    expect(clean.text).toBe("abc");
+    expect(clean.repairs.map((r) => r.kind)).toEqual(["control-characters", "control-characters"]);
+  });
+
+  it("replaces lone surrogates and keeps pairs", () => {
+    const clean = normalize("x\ud800y 😀");
+    expect(clean.text).toBe("x\ufffdy 😀");
+    expect(clean.repairs[0]!.kind).toBe("invalid-characters");
+  });
+});
+
+describe("running page headers", () => {
+  it("removes a header on its own line", () => {
+    expect(normalize("end of page.\nFinal Determination Letter for IMR Case Number CM19-0000417\nNext page.").text).toBe(
+      "end of page.\nNext page.",
+    );
+  });
+
+  it("rejoins a sentence a spliced header split", () => {
+    const input = rewrite.pageHeaders("a\nb\nc\nd\ne\nf\ng\nh\ni\nj\nk\nl\nm\nn\no\nThe reviewer examined the knee and found it stable today.");
+    expect(normalize(input).text.split("\n").at(-1)).toBe("The reviewer examined the knee and found it stable today.");
+  });
+
+  it("removes a header without its case number, mid-line", () => {
+    expect(normalize("Diagnostic \nFinal Determination Letter for IMR Case Number studies were normal.").text).toBe(
+      "Diagnostic studies were normal.",
+    );
+  });
+
+  it("reports where the removed headers were", () => {
+    const input = "one.\nFinal Determination Letter for IMR Case Number CM19-0000417\ntwo.";
+    const [header] = normalize(input).pageHeaders;
+    expect(input.slice(header!.start, header!.end)).toBe("Final Determination Letter for IMR Case Number CM19-0000417");
+  });
+});
+
+describe("layout tables", () => {
+  it("folds a continuation row into the cell above it", () => {
+    const text = normalize(layoutHeader()).text;
+    expect(text).toContain("Priority: Standard Application Received: 02/25/2019");
+    expect(text).not.toMatch(/\nReceived:/);
+  });
+
+  it("leaves an indented line after prose alone", () => {
+    expect(normalize("some prose here.\n                      CLINICAL CASE SUMMARY").text).toBe("some prose here.\nCLINICAL CASE SUMMARY");
+  });
+});
+
+describe("the map back to the input", () => {
+  it("maps copied text one to one", () => {
+    expect(sourceOf("  Case Number:   CM19-0000417  ", "CM19-0000417")).toBe("CM19-0000417");
+  });
+
+  it("maps a repaired character to its mis-encoded bytes", () => {
+    expect(sourceOf("FlexerilÂ® cream", "Flexeril® cream")).toBe("FlexerilÂ® cream");
+  });
+
+  it("maps a folded line break to the whole gap", () => {
+    expect(sourceOf("one \r\n\r\n  two", "one\ntwo")).toBe("one \r\n\r\n  two");
+  });
+
+  it("maps an empty range to a point", () => {
+    const clean = normalize("abc");
+    expect(clean.toInput(1, 1)).toEqual({ start: 1, end: 1 });
+    expect(clean.toInput(3, 3)).toEqual({ start: 3, end: 3 });
+  });
+
+  it("gives 1-based line and column of an input offset", () => {
+    const clean = normalize("ab\r\ncd\ref");
+    expect(clean.position(0)).toEqual({ line: 1, column: 1 });
+    expect(clean.position(5)).toEqual({ line: 2, column: 2 });
+    expect(clean.position(7)).toEqual({ line: 3, column: 1 });
+  });
+});
