@@ -144,7 +144,9 @@ export function toDetermination(ast: LetterNode, normalized: NormalizedText): IM
   const summary = first.get("ClinicalCaseSummary") as ClinicalCaseSummaryNode | undefined;
   const issues = first.get("IssuesDecisionsAndRationales") as IssuesDecisionsAndRationalesNode | undefined;
 
-  if (first.size === 0 && orphans.length === 0) {
+  // A lone heading ending in "Upheld" is not yet a letter: a decision needs one of its labels.
+  const labelled = (d: DecisionNode) => d.labels.claimsAdministratorGuideline || d.labels.reviewerGuideline || d.labels.rationale;
+  if (first.size === 0 && !orphans.some(labelled)) {
     diagnostics.add(
       "not-a-determination-letter",
       "Not a recognized IMR Final Determination Letter: none of its headings or labels were found",
@@ -163,10 +165,11 @@ export function toDetermination(ast: LetterNode, normalized: NormalizedText): IM
       if (!field) return;
       if (reading.value) set(reading.value.value, spans.fromNormalized(reading.value.start, reading.value.end));
       if (reading.problem) diagnostics.add("invalid-header-value", reading.problem, field.value?.span ?? field.span);
-      else if (reading.leftover) {
-        const span = spans.fromNormalized(reading.leftover.start, reading.leftover.end);
-        const text = normalized.text.slice(reading.leftover.start, reading.leftover.end);
-        diagnostics.add("unplaced-text", `Text after the header value belongs to no field: ${quote(text)}`, span);
+      for (const range of reading.leftover) {
+        const text = normalized.text.slice(range.start, range.end).trim();
+        if (!text) continue;
+        const span = spans.fromNormalized(range.start, range.end);
+        diagnostics.add("unplaced-text", `Text beside the header value belongs to no field: ${quote(text)}`, span);
       }
     };
     const value = (label: Parameters<typeof fields.get>[0]) => fields.get(label)?.value ?? null;

@@ -14,8 +14,8 @@ export interface HeaderValue<T> {
 
 export interface HeaderReading<T> {
   value: HeaderValue<T> | null;
-  /** Text in the field that is not the value (normalized range), if any. */
-  leftover: { start: number; end: number } | null;
+  /** Text in the field that is not the value (normalized ranges, before and after it). */
+  leftover: { start: number; end: number }[];
   /** Why a present value could not be read, if it could not. */
   problem: string | null;
 }
@@ -25,17 +25,17 @@ const DATE = /(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})(?!\d)/;
 const PRIORITY = /^(standard|expedited)\b/i;
 
 function read<T>(node: TextNode | null, pattern: RegExp, convert: (m: RegExpExecArray) => T | null, what: string): HeaderReading<T> {
-  if (node === null) return { value: null, leftover: null, problem: null };
+  if (node === null) return { value: null, leftover: [], problem: null };
   const m = pattern.exec(node.value);
   if (m === null) {
-    return { value: null, leftover: { ...node.normalized }, problem: `"${node.value.slice(0, 40)}" is not ${what}` };
+    return { value: null, leftover: [], problem: `"${node.value.slice(0, 40)}" is not ${what}` };
   }
   const converted = convert(m);
   const start = node.normalized.start + m.index;
   const end = start + m[0].length;
-  const before = m.index > 0;
-  const after = end < node.normalized.end;
-  const leftover = before ? { start: node.normalized.start, end: start } : after ? { start: end, end: node.normalized.end } : null;
+  const leftover: { start: number; end: number }[] = [];
+  if (m.index > 0) leftover.push({ start: node.normalized.start, end: start });
+  if (end < node.normalized.end) leftover.push({ start: end, end: node.normalized.end });
   if (converted === null) return { value: null, leftover, problem: `"${m[0]}" is not ${what}` };
   return { value: { value: converted, start, end }, leftover, problem: null };
 }

@@ -1,0 +1,111 @@
+/**
+ * Properties that hold for any input: no throw, a result the schema accepts, and every
+ * letter and digit placed in a field or the boilerplate or reported in a diagnostic.
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { IMRDeterminationSchema, parseDetermination } from "../src/index.js";
+import { letter, rewrite } from "./fixtures/compose.js";
+import { placement } from "./support/placement.js";
+
+// A fixed seed keeps `npm test` repeatable; FC_SEED=<n> and FC_RUNS=<n> explore further.
+fc.configureGlobal({ seed: Number(process.env.FC_SEED ?? 20261122), numRuns: Number(process.env.FC_RUNS ?? 200) });
+
+function holds(input: string): void {
+  const p = placement(input);
+  IMRDeterminationSchema.parse(p.result);
+  expect(p.lost, `lost text: ${p.lostSamples.join(" | ")}`).toBe(0);
+}
+
+const base = letter({
+  decisions: [
+    { item: "Knee brace", maximus: "Decision based on MTUS Knee Complaints 2004, Section(s): Summary, and Chronic Pain Medical Treatment 2016." },
+    { item: "Home exercise kit", outcome: "Overturned", partial: { original: "Two home exercise kits", authorized: "One home exercise kit" } },
+    { item: "Ice pack", outcomeOnNextLine: true },
+  ],
+});
+const lines = base.split("\n");
+
+/** An edit of a composed letter: lines dropped, duplicated, swapped, characters inserted, the end cut off. */
+const editedLetter = fc
+  .array(
+    fc.oneof(
+      fc.record({ kind: fc.constant("drop" as const), at: fc.nat() }),
+      fc.record({ kind: fc.constant("duplicate" as const), at: fc.nat() }),
+      fc.record({ kind: fc.constant("swap" as const), at: fc.nat(), with: fc.nat() }),
+      fc.record({ kind: fc.constant("insert" as const), at: fc.nat(), text: fc.string({ maxLength: 8 }) }),
+      fc.record({ kind: fc.constant("truncate" as const), at: fc.nat() }),
+    ),
+    { maxLength: 6 },
+  )
+  .map((edits) => {
+    let ls = [...lines];
+    for (const e of edits) {
+      if (ls.length === 0) break;
+      const i = e.at % ls.length;
+      if (e.kind === "drop") ls.splice(i, 1);
+      else if (e.kind === "duplicate") ls.splice(i, 0, ls[i]!);
+      else if (e.kind === "swap") [ls[i], ls[e.with % ls.length]] = [ls[e.with % ls.length]!, ls[i]!];
+      else if (e.kind === "insert") {
+        const line = ls[i]!;
+        const cut = e.at % (line.length + 1);
+        ls[i] = line.slice(0, cut) + e.text + line.slice(cut);
+      } else ls = ls.slice(0, i);
+    }
+    return ls.join("\n");
+  });
+
+describe("any input", () => {
+  it("arbitrary strings", () => {
+    fc.assert(fc.property(fc.string({ unit: "binary", maxLength: 400 }), holds));
+  });
+
+  it("arbitrary strings of letter-like words", () => {
+    const word = fc.constantFrom("Upheld", ":", "Overturned", "Case Number:", "Decision rationale:", "MAXIMUS guideline:", "Claims Administrator guideline:", "was the original request.", "is:", "\n", " ", "CLINICAL CASE SUMMARY", "Decision based on MTUS", "Section(s):", "2004", ", and", "Knee Complaints", "x", ".");
+    fc.assert(fc.property(fc.array(word, { maxLength: 80 }).map((ws) => ws.join(" ")), holds));
+  });
+
+  it("composed letters with random edits", () => {
+    fc.assert(fc.property(editedLetter, holds));
+  });
+
+  it("composed letters with random edits, through every extraction rewrite", () => {
+    const rewrites = [rewrite.crlf, rewrite.seedStyle, rewrite.mojibake, rewrite.formFeeds, (t: string) => rewrite.pageHeaders(t)];
+    fc.assert(fc.property(editedLetter, fc.constantFrom(...rewrites), (text, change) => holds(change(text))));
+  });
+
+  it("the unedited letter puts everything in fields or boilerplate", () => {
+    const p = placement(base);
+    expect(p.reported).toBe(0);
+    expect(p.lost).toBe(0);
+    expect(p.result.diagnostics).toEqual([]);
+  });
+});
+
+describe("worst cases finish and report", () => {
+  it("100,000 lines that look like decision headings", () => {
+    const r = parseDetermination("Acupuncture: Upheld\n".repeat(100_000));
+    IMRDeterminationSchema.parse(r);
+    expect(r.diagnostics.some((d) => d.code === "not-a-determination-letter")).toBe(true);
+  });
+
+  it("a 2 MB single line", () => {
+    const r = parseDetermination("the knee was stiff and ".repeat(90_000));
+    expect(r.diagnostics.map((d) => d.code)).toEqual(["not-a-determination-letter"]);
+  });
+
+  it("a letter repeated 1,000 times", () => {
+    const r = parseDetermination(base.repeat(1000));
+    expect(r.decisions).toHaveLength(3);
+    expect(r.diagnostics.filter((d) => d.code === "duplicate-section").length).toBeGreaterThan(0);
+  });
+
+  it("NUL bytes and lone surrogates", () => {
+    const text = letter({ summary: "A 40 year old male\u0000 with a sore\u0000\u0000 knee \ud800 and a stiff \udc00 back." });
+    const r = parseDetermination(text);
+    IMRDeterminationSchema.parse(r);
+    expect(r.patient).toEqual({ age: 40, sex: "male" });
+    expect(r.caseSummary!.text).toBe("A 40 year old male with a sore knee \ufffd and a stiff \ufffd back.");
+    expect(new Set(r.diagnostics.map((d) => d.code))).toEqual(new Set(["control-characters", "invalid-characters"]));
+  });
+});
