@@ -28,7 +28,7 @@ export interface LetterCst {
  * ```
  */
 export function parseCst(normalized: NormalizedText): LetterCst {
-  const lexed = lexLetter(normalized.text);
+  const lexed = lexLetter(normalized.text, normalized.lineWidth);
   const parser = letterParser();
   parser.lineWidth = normalized.lineWidth;
   parser.normalizedText = normalized.text;

@@ -1,13 +1,15 @@
 import { Lexer, type ILexingResult } from "chevrotain";
-import { letterTokens } from "./tokens.js";
+import { letterTokens, setLineWidth } from "./tokens.js";
 
 let shared: Lexer | undefined;
 
 /**
  * Splits normalized letter text into tokens. The lexer is built once per process, on
  * first use; offsets are all it tracks (lines and columns come from the input later).
+ * `lineWidth` (from the normalizer) tells wrapped lines from a paragraph's last line.
  */
-export function lexLetter(text: string): ILexingResult {
+export function lexLetter(text: string, lineWidth: number): ILexingResult {
   shared ??= new Lexer(letterTokens, { positionTracking: "onlyOffset", ensureOptimizations: true });
+  setLineWidth(lineWidth);
   return shared.tokenize(text);
 }

@@ -12,6 +12,7 @@
  * token is looked at a bounded number of times, so parsing stays linear.
  */
 import { CstParser, EOF, tokenMatcher, type IToken, type TokenType } from "chevrotain";
+import { FULL_LINE_SHARE, runsOn } from "./wrapping.js";
 import {
   ApplicationReceivedLabel,
   CaseNumberLabel,
@@ -55,10 +56,6 @@ const isLandmark = new Set<TokenType>(landmarks);
 const isPartialPhrase = new Set<TokenType>(partialAuthorizationPhrases);
 const decisionBodyLabels = new Set<TokenType>([ClaimsAdministratorGuidelineLabel, MaximusGuidelineLabel, DecisionRationaleLabel]);
 
-// A line shorter than this share of the letter's full width ends its paragraph, even
-// without a full stop: a heading's wrapped lines are full, a paragraph's last one is not.
-const FULL_LINE_SHARE = 0.6;
-const SENTENCE_END = /[.!?]["'”’)\]]?$/;
 
 // The two ways a partial authorization's heading runs: its phrases in order, with the
 // item names ("words") between them. Two phrases in a row may have a line break between.
@@ -308,7 +305,6 @@ export class LetterParser extends CstParser {
     const type1 = first.tokenType;
     if (type1 === Newline || type1 === Outcome || type1 === EOF || isLandmark.has(type1)) return false;
 
-    const fullLine = this.lineWidth * FULL_LINE_SHARE;
     let lineStart = first.startOffset;
     for (let i = 1; ; i++) {
       const token = this.LA(i);
@@ -323,16 +319,16 @@ export class LetterParser extends CstParser {
         return false;
       }
       if (type === Newline) {
+        // The heading's sentences run on past a partial authorization phrase; otherwise
+        // its lines run on only where they wrap.
         const before = this.LA(i - 1);
-        const runsOn = isPartialPhrase.has(before.tokenType) ||
-          (!SENTENCE_END.test(before.image) && token.startOffset - lineStart >= fullLine);
-        if (!runsOn) {
+        if (!isPartialPhrase.has(before.tokenType) && !runsOn(this.normalizedText, lineStart, token.startOffset, this.lineWidth)) {
           this.noHeadingBefore = here + i;
           return false;
         }
         lineStart = token.startOffset + 1;
-      } else if (type !== Text) {
-        // Phrases may wrap; the line now starts after their last break.
+      } else {
+        // Text and phrases may span wrapped lines; the line now starts after their last break.
         const br = token.image.lastIndexOf("\n");
         if (br >= 0) lineStart = token.startOffset + br + 1;
       }

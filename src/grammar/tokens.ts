@@ -16,6 +16,7 @@
  */
 import { createToken, Lexer, type TokenType } from "chevrotain";
 import { isLineEnd, isWordStart, PhraseSet } from "./phrases.js";
+import { runsOn } from "./wrapping.js";
 
 /** Any token that can stand in running prose (a summary, a rationale). */
 export const Prose = createToken({ name: "Prose", pattern: Lexer.NA });
@@ -199,21 +200,36 @@ export const Newline = createToken({
 export const Space = createToken({ name: "Space", pattern: / +/, group: Lexer.SKIPPED });
 
 /**
- * The rest of a line, up to the next inline phrase or outcome. Inside a line a phrase
- * starts after a space, so a regular expression finds, natively and without building
- * match objects, each line end, colon (an outcome's start) and space followed by the
- * first letters of a phrase; only there is the phrase set asked.
+ * Text: the rest of a line up to the next inline phrase or outcome, and on across line
+ * breaks that are only wraps (`wrapping.ts`) into a line that starts in lower case and
+ * with nothing of the template. Inside a line a phrase starts after a space, so a regular expression finds,
+ * natively and without building match objects, each line end, colon (an outcome's
+ * start) and space followed by the first letters of a phrase; only there is the phrase
+ * set asked. Line breaks that end a paragraph stay `Newline` tokens: the grammar finds
+ * decision headings by them.
  */
 const PREFIX = 9;
 let stops: RegExp | undefined;
+/** Characters in a full line of the text being lexed (set by `lexLetter`). */
+let fullLineWidth = Infinity;
+
+export function setLineWidth(width: number): void {
+  fullLineWidth = width > 0 ? width : Infinity;
+}
+
 function matchText(text: string, offset: number): [string] | null {
   stops ??= new RegExp(`[\\n:]|${inline.prefixSource(PREFIX)}`, "g");
   let end = text.length;
+  let lineStart = text.lastIndexOf("\n", offset - 1) + 1;
   stops.lastIndex = offset;
   while (stops.test(text)) {
     const after = stops.lastIndex;
     const c = text.charCodeAt(after - 1);
     if (c === 10) {
+      if (continuesLowercase(text, after) && runsOn(text, lineStart, after - 1, fullLineWidth) && !startsTemplate(text, after)) {
+        lineStart = after;
+        continue;
+      }
       end = after - 1;
       break;
     }
@@ -232,6 +248,21 @@ function matchText(text: string, offset: number): [string] | null {
     stops.lastIndex = word; // a phrase may start later inside the characters just read
   }
   return end > offset ? [text.slice(offset, end)] : null;
+}
+
+/**
+ * Whether the line at `at` starts with a lower-case letter: the sure sign of a wrapped
+ * sentence, since headings, labels and item names all start with a capital or a digit.
+ */
+function continuesLowercase(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  return c >= 97 && c <= 122;
+}
+
+/** Whether a line starting at `at` opens with a landmark, an inline phrase or an outcome. */
+function startsTemplate(text: string, at: number): boolean {
+  if (at >= text.length) return true;
+  return atLineStart.matchesAt(text, at).length > 0 || inline.anyAt(text, at) || matchOutcome(text, at) !== null;
 }
 
 /** Where an outcome whose colon is at `colon` starts: at "is" when the colon follows it. */
