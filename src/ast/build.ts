@@ -4,6 +4,7 @@
  * is the model's job.
  */
 import type { CstElement, CstNode, IToken } from "chevrotain";
+import { extentOf, extentOfAll, type Range } from "./extent.js";
 import {
   ApplicationReceivedLabel,
   CaseNumberLabel,
@@ -38,10 +39,6 @@ import { buildGuideline } from "./guideline.js";
 import { SpanMaker } from "./positions.js";
 
 type Children = Record<string, CstElement[] | undefined>;
-interface Range {
-  start: number;
-  end: number;
-}
 
 const HEADER_LABELS = new Map<string, HeaderLabel>([
   [CaseNumberLabel.name, "caseNumber"],
@@ -53,46 +50,10 @@ const HEADER_LABELS = new Map<string, HeaderLabel>([
   [ApplicationReceivedLabel.name, "applicationReceived"],
 ]);
 
-const isToken = (e: CstElement): e is IToken => (e as IToken).image !== undefined;
-
-// Children of one name are in the letter's order, so a node starts at the earliest of
-// its children's first elements and ends at the latest of their last ones.
-function startOf(e: CstElement): number {
-  if (isToken(e)) return e.startOffset;
-  let start = Infinity;
-  const children = e.children as Children;
-  for (const key in children) {
-    const first = children[key]?.[0];
-    if (first) start = Math.min(start, startOf(first));
-  }
-  return start;
-}
-
-function endOf(e: CstElement): number {
-  if (isToken(e)) return e.startOffset + e.image.length;
-  let end = -Infinity;
-  const children = e.children as Children;
-  for (const key in children) {
-    const list = children[key];
-    if (list && list.length > 0) end = Math.max(end, endOf(list[list.length - 1]!));
-  }
-  return end;
-}
-
-/** The normalized range a run of same-named children covers (empty: start ≥ end). */
-function rangeOf(elements: readonly CstElement[] | undefined): Range {
-  if (!elements || elements.length === 0) return { start: Infinity, end: -Infinity };
-  return { start: startOf(elements[0]!), end: endOf(elements[elements.length - 1]!) };
-}
-
-function rangeOfNode(node: CstNode): Range {
-  return { start: startOf(node), end: endOf(node) };
-}
-
 // Spaces and line breaks never start or end a passage; a partial authorization's
 // "Y, leaving …" leaves a comma behind Y.
-const EDGE_SPACE = /[ \n]/;
-const TRAILING_PUNCTUATION = /[ \n,;]/;
+const isSpace = (c: number) => c === 32 || c === 10;
+const isSpaceOrSeparator = (c: number) => c === 32 || c === 10 || c === 44 /* , */ || c === 59; /* ; */
 
 export class AstBuilder {
   private readonly spans: SpanMaker;
@@ -108,11 +69,11 @@ export class AstBuilder {
   }
 
   /** A text node for a normalized range, trimmed; null when nothing is left. */
-  textNode(range: Range, trailing: RegExp = EDGE_SPACE): TextNode | null {
+  textNode(range: Range, trailing: (c: number) => boolean = isSpace): TextNode | null {
     let { start, end } = range;
     if (!(end > start)) return null;
-    while (start < end && EDGE_SPACE.test(this.text[start]!)) start++;
-    while (end > start && trailing.test(this.text[end - 1]!)) end--;
+    while (start < end && isSpace(this.text.charCodeAt(start))) start++;
+    while (end > start && trailing(this.text.charCodeAt(end - 1))) end--;
     if (end <= start) return null;
     return { type: "Text", value: this.text.slice(start, end), span: this.span({ start, end }), normalized: { start, end } };
   }
@@ -123,7 +84,7 @@ export class AstBuilder {
     const add = (nodes: CstElement[] | undefined, build: (n: CstNode) => LetterPartNode | null) => {
       for (const n of nodes ?? []) {
         const node = build(n as CstNode);
-        if (node) parts.push({ at: rangeOfNode(n as CstNode).start, node });
+        if (node) parts.push({ at: extentOf(n as CstNode).start, node });
       }
     };
     add(c.caseHeader, (n) => this.caseHeader(n));
@@ -139,7 +100,7 @@ export class AstBuilder {
 
   caseHeader(cst: CstNode): CaseHeaderNode {
     const fields = ((cst.children as Children).headerField ?? []).map((f) => this.headerField(f as CstNode));
-    return { type: "CaseHeader", fields, span: this.span(rangeOfNode(cst)) };
+    return { type: "CaseHeader", fields, span: this.span(extentOf(cst)) };
   }
 
   headerField(cst: CstNode): HeaderFieldNode {
@@ -149,8 +110,8 @@ export class AstBuilder {
       const found = HEADER_LABELS.get(key);
       if (found) label = found;
     }
-    const value = rangeOf(c.Text);
-    return { type: "HeaderField", label, value: this.textNode(value), span: this.span(rangeOfNode(cst)) };
+    const value = extentOfAll(c.Text);
+    return { type: "HeaderField", label, value: this.textNode(value), span: this.span(extentOf(cst)) };
   }
 
   howDeterminationWasMade(cst: CstNode): HowDeterminationWasMadeNode {
@@ -158,7 +119,7 @@ export class AstBuilder {
     return {
       type: "HowDeterminationWasMade",
       boardCertification: certification ? this.boardCertification(certification) : null,
-      span: this.span(rangeOfNode(cst)),
+      span: this.span(extentOf(cst)),
     };
   }
 
@@ -166,10 +127,10 @@ export class AstBuilder {
     const c = cst.children as Children;
     return {
       type: "BoardCertification",
-      boardCertifiedIn: this.textNode(rangeOf(c.boardCertifiedIn)),
-      subspecialty: this.textNode(rangeOf(c.subspecialty)),
-      licensedIn: this.textNode(rangeOf(c.licensedIn)),
-      span: this.span(rangeOfNode(cst)),
+      boardCertifiedIn: this.textNode(extentOfAll(c.boardCertifiedIn)),
+      subspecialty: this.textNode(extentOfAll(c.subspecialty)),
+      licensedIn: this.textNode(extentOfAll(c.licensedIn)),
+      span: this.span(extentOf(cst)),
     };
   }
 
@@ -179,19 +140,19 @@ export class AstBuilder {
       return {
         type: "Credential",
         kind: c[StatesOfLicensure.name] ? "licensure" : "specialty",
-        value: this.textNode(rangeOf(c.PlainText)),
-        span: this.span(rangeOfNode(n as CstNode)),
+        value: this.textNode(extentOfAll(c.PlainText)),
+        span: this.span(extentOf(n as CstNode)),
       };
     });
     credentials.sort((a, b) => a.span.start - b.span.start);
-    return { type: "ReviewerCredentials", credentials, span: this.span(rangeOfNode(cst)) };
+    return { type: "ReviewerCredentials", credentials, span: this.span(extentOf(cst)) };
   }
 
   clinicalCaseSummary(cst: CstNode): ClinicalCaseSummaryNode {
     return {
       type: "ClinicalCaseSummary",
-      summary: this.textNode(rangeOf((cst.children as Children).Prose)),
-      span: this.span(rangeOfNode(cst)),
+      summary: this.textNode(extentOfAll((cst.children as Children).Prose)),
+      span: this.span(extentOf(cst)),
     };
   }
 
@@ -201,7 +162,7 @@ export class AstBuilder {
       type: "IssuesDecisionsAndRationales",
       decisions: (c.decision ?? []).map((d) => this.decision(d as CstNode)),
       unplaced: (c.unplaced ?? []).map((u) => this.unplaced(u as CstNode)).filter((u): u is UnplacedNode => u !== null),
-      span: this.span(rangeOfNode(cst)),
+      span: this.span(extentOf(cst)),
     };
   }
 
@@ -210,7 +171,7 @@ export class AstBuilder {
     const heading = this.decisionHeading(c.decisionHeading![0] as CstNode);
     const paragraph = (key: string) => {
       const node = c[key]?.[0] as CstNode | undefined;
-      return node ? this.textNode(rangeOf((node.children as Children).decisionProse)) : null;
+      return node ? this.textNode(extentOfAll((node.children as Children).decisionProse)) : null;
     };
     const claimsAdministratorText = paragraph("claimsAdministratorGuideline");
     const reviewerText = paragraph("maximusGuideline");
@@ -236,7 +197,7 @@ export class AstBuilder {
   decisionHeading(cst: CstNode): DecisionHeadingNode {
     const c = cst.children as Children;
     const outcome = c.Outcome![0] as IToken & { payload?: "upheld" | "overturned" };
-    const whole = rangeOfNode(cst);
+    const whole = extentOf(cst);
     const wordAt = outcome.startOffset + outcome.image.search(/upheld|overturned/i);
     const partial = c.partialAuthorization?.[0] as CstNode | undefined;
     const text = this.textNode({ start: whole.start, end: outcome.startOffset });
@@ -255,15 +216,15 @@ export class AstBuilder {
     const c = cst.children as Children;
     return {
       type: "PartialAuthorization",
-      originalRequest: this.textNode(rangeOf(c.originalRequest)),
-      authorized: this.textNode(rangeOf(c.authorized), TRAILING_PUNCTUATION),
-      remainder: this.textNode(rangeOf(c.remainder)),
-      span: this.span(rangeOfNode(cst)),
+      originalRequest: this.textNode(extentOfAll(c.originalRequest)),
+      authorized: this.textNode(extentOfAll(c.authorized), isSpaceOrSeparator),
+      remainder: this.textNode(extentOfAll(c.remainder)),
+      span: this.span(extentOf(cst)),
     };
   }
 
   unplaced(cst: CstNode): UnplacedNode | null {
-    const text = this.textNode(rangeOfNode(cst));
+    const text = this.textNode(extentOf(cst));
     return text ? { type: "Unplaced", text, span: text.span } : null;
   }
 }

@@ -4,45 +4,27 @@
  * text the letter grammar gave it, so offsets here are shifted by the paragraph's start.
  */
 import type { CstElement, CstNode, IToken } from "chevrotain";
+import { EMPTY, extentOf, extentOfAll, extentOfRuns, type Range } from "./extent.js";
 import { MtusTitle, NoMedicalEvidence, OutsideMtus, Period, Year } from "../grammar/guideline-tokens.js";
 import { parseGuidelineCst } from "../grammar/guideline-parser.js";
 import type { GuidelineBasis, GuidelineNode, MtusCitationNode, NonMtusCitationNode, TextNode } from "./nodes.js";
 
 type Children = Record<string, CstElement[] | undefined>;
 
-interface Range {
-  start: number;
-  end: number;
-}
-
 /** What the guideline builder needs of the letter's AST builder. */
 export interface TextNodeMaker {
-  textNode(range: Range, trailing?: RegExp): TextNode | null;
+  textNode(range: Range, trailing?: (c: number) => boolean): TextNode | null;
   span(range: Range): TextNode["span"];
 }
 
-const isToken = (e: CstElement): e is IToken => (e as IToken).image !== undefined;
-
-/** All tokens under a CST element, in order. */
-function tokensOf(elements: readonly CstElement[] | undefined, into: IToken[] = []): IToken[] {
-  for (const e of elements ?? []) {
-    if (isToken(e)) into.push(e);
-    else for (const key in e.children) tokensOf(e.children[key], into);
-  }
-  return into;
-}
-
-const byOffset = (a: IToken, b: IToken) => a.startOffset - b.startOffset;
-
 // Cited text ends before the comma or colon that leads to a page marker ("relaxants, pg 128").
-const CITED_TRAILING = /[ \n,;:]/;
+const isCitedTrailing = (c: number) => c === 32 || c === 10 || c === 44 || c === 59 || c === 58;
 
 export function buildGuideline(paragraph: TextNode, maker: TextNodeMaker): GuidelineNode {
   const base = paragraph.normalized.start;
   const { cst, tokens } = parseGuidelineCst(paragraph.value);
-  const range = (list: IToken[]): Range =>
-    list.length === 0 ? { start: 0, end: 0 } : { start: base + list[0]!.startOffset, end: base + list[list.length - 1]!.startOffset + list[list.length - 1]!.image.length };
-  const text = (list: IToken[], trailing?: RegExp) => (list.length === 0 ? null : maker.textNode(range(list), trailing));
+  const shift = (r: Range): Range => (r.end > r.start ? { start: base + r.start, end: base + r.end } : EMPTY);
+  const text = (r: Range, trailing?: (c: number) => boolean) => (r.end > r.start ? maker.textNode(shift(r), trailing) : null);
 
   let basis: GuidelineBasis = "mtus";
   if (tokens.some((t) => t.tokenType === NoMedicalEvidence)) basis = "none";
@@ -56,31 +38,27 @@ export function buildGuideline(paragraph: TextNode, maker: TextNodeMaker): Guide
     }
   }
   for (const sentence of c.nonMtusSentence ?? []) {
-    const reference = tokensOf(((sentence as CstNode).children as Children).GuidelineText).sort(byOffset);
+    const words = (((sentence as CstNode).children as Children).GuidelineText ?? []) as IToken[];
     // The reference runs to the end of its sentence, less the final full stop.
-    if (reference.length > 0 && reference[reference.length - 1]!.tokenType === Period) reference.pop();
-    const all = tokensOf([sentence]).sort(byOffset);
-    citations.push({ type: "NonMtusCitation", reference: text(reference), span: maker.span(range(all)) });
+    const last = words.length > 0 && words[words.length - 1]!.tokenType === Period ? words.length - 1 : words.length;
+    const reference = extentOfAll(words.slice(0, last));
+    citations.push({ type: "NonMtusCitation", reference: text(reference), span: maker.span(shift(extentOf(sentence))) });
   }
   citations.sort((a, b) => a.span.start - b.span.start);
   return { type: "Guideline", text: paragraph, basis, citations, span: paragraph.span };
 
   function mtusCitation(node: CstNode): MtusCitationNode {
     const cc = node.children as Children;
-    const titleTokens = [...((cc[MtusTitle.name] as IToken[] | undefined) ?? []), ...tokensOf(cc.unknownTitle)].sort(byOffset);
     const year = (cc[Year.name]?.[0] as IToken | undefined) ?? null;
-    const sections = tokensOf(cc.sections).sort(byOffset);
-    const pages = tokensOf(cc.pages).sort(byOffset);
-    const all = tokensOf([node]).sort(byOffset);
     return {
       type: "MtusCitation",
-      guideline: text(titleTokens),
+      guideline: text(extentOfRuns(cc[MtusTitle.name], cc.unknownTitle)),
       knownTitle: cc[MtusTitle.name] !== undefined,
       year: year ? Number(year.image) : null,
-      yearSpan: year ? maker.span(range([year])) : null,
-      sections: text(sections, CITED_TRAILING),
-      pages: text(pages, CITED_TRAILING),
-      span: maker.span(range(all)),
+      yearSpan: year ? maker.span(shift(extentOf(year))) : null,
+      sections: text(extentOfAll(cc.sections), isCitedTrailing),
+      pages: text(extentOfAll(cc.pages), isCitedTrailing),
+      span: maker.span(shift(extentOf(node))),
     };
   }
 }

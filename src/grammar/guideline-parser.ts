@@ -24,12 +24,13 @@ import {
   Words,
   Year,
 } from "./guideline-tokens.js";
+import { withEndOffsets } from "./lexer.js";
 
 const sentenceStarts = new Set<TokenType>([DecisionBasedOnMtus, DecisionBasedOnNonMtus]);
 
 export class GuidelineParser extends CstParser {
   constructor() {
-    super(guidelineTokens, { recoveryEnabled: false, maxLookahead: 3, nodeLocationTracking: "none" });
+    super(guidelineTokens, { recoveryEnabled: false, maxLookahead: 3, nodeLocationTracking: "onlyOffset" });
     this.performSelfAnalysis();
   }
 
@@ -134,7 +135,7 @@ let sharedLexer: Lexer | undefined;
 export function parseGuidelineCst(text: string): { cst: CstNode; tokens: IToken[] } {
   sharedLexer ??= new Lexer(guidelineTokens, { positionTracking: "onlyOffset", ensureOptimizations: true });
   sharedParser ??= new GuidelineParser();
-  const { tokens } = sharedLexer.tokenize(text);
+  const tokens = withEndOffsets(sharedLexer.tokenize(text).tokens);
   sharedParser.input = tokens;
   const cst = sharedParser.guidelineParagraph();
   if (sharedParser.errors.length > 0) {

@@ -3,7 +3,7 @@
  */
 import type { CstNode, ILexingError, IToken } from "chevrotain";
 import type { NormalizedText } from "../normalize/index.js";
-import { lexLetter } from "./lexer.js";
+import { lexLetter, withEndOffsets } from "./lexer.js";
 import { letterParser } from "./parser.js";
 
 /** The tokens and concrete syntax tree of a letter. */
@@ -32,7 +32,7 @@ export function parseCst(normalized: NormalizedText): LetterCst {
   const parser = letterParser();
   parser.lineWidth = normalized.lineWidth;
   parser.normalizedText = normalized.text;
-  parser.input = lexed.tokens;
+  parser.input = withEndOffsets(lexed.tokens);
   const cst = parser.letter();
   if (parser.errors.length > 0) {
     // The grammar accepts every token sequence; an error here is a bug in it.

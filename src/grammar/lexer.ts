@@ -1,4 +1,4 @@
-import { Lexer, type ILexingResult } from "chevrotain";
+import { Lexer, type ILexingResult, type IToken } from "chevrotain";
 import { letterTokens, setLineWidth } from "./tokens.js";
 
 let shared: Lexer | undefined;
@@ -12,4 +12,13 @@ export function lexLetter(text: string, lineWidth: number): ILexingResult {
   shared ??= new Lexer(letterTokens, { positionTracking: "onlyOffset", ensureOptimizations: true });
   setLineWidth(lineWidth);
   return shared.tokenize(text);
+}
+
+/**
+ * Gives each token its (inclusive) end offset. The lexers track only where tokens start,
+ * which is faster; the parsers build every node's location from these.
+ */
+export function withEndOffsets(tokens: IToken[]): IToken[] {
+  for (const t of tokens) t.endOffset = t.startOffset + t.image.length - 1;
+  return tokens;
 }

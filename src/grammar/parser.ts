@@ -74,7 +74,7 @@ export class LetterParser extends CstParser {
   private noHeadingBefore = 0;
 
   constructor() {
-    super(letterTokens, { recoveryEnabled: false, maxLookahead: 2, nodeLocationTracking: "none" });
+    super(letterTokens, { recoveryEnabled: false, maxLookahead: 2, nodeLocationTracking: "onlyOffset" });
     this.performSelfAnalysis();
   }
 
