@@ -3,25 +3,14 @@
  * their lower-cased characters, so finding every phrase that starts at an offset is one
  * walk that usually stops after a character or two. A space in a phrase matches a
  * space or a line break (normalized text has exactly one of either between words).
+ *
+ * The trie is a flat table of states × 128 ASCII codes, and the phrases found at the
+ * last offset asked about are kept in typed arrays: the lexer asks once per token type
+ * that could start there, and nothing is allocated to answer.
  */
 
 /** Where a phrase may start. */
 export type PhrasePlace = "lineStart" | "wordStart";
-
-export interface PhraseMatch {
-  id: number;
-  end: number;
-}
-
-interface TrieNode {
-  /** Children by folded character code (ASCII only: phrases are ASCII). */
-  next: (TrieNode | undefined)[];
-  /** Phrases (by id) whose literal ends here. */
-  ends: number[];
-}
-
-const newNode = (): TrieNode => ({ next: new Array<TrieNode | undefined>(128).fill(undefined), ends: [] });
-const NONE: PhraseMatch[] = [];
 
 const isWordCode = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 0xc0;
 
@@ -37,24 +26,33 @@ function fold(c: number): number {
   return c >= 65 && c <= 90 ? c | 0x20 : c;
 }
 
+const MAX_STATES = 4096;
+
 /** A set of phrases that can start at one kind of place, matched together. */
 export class PhraseSet {
-  private readonly root = newNode();
+  /** next state = table[state * 128 + folded code]; 0 means none (state 0 is the root). */
+  private table = new Uint16Array(128 * 64);
+  private states = 1;
+  /** The phrase (id + 1) whose spelling ends in each state; 0 for none. */
+  private endId = new Uint16Array(64);
+  /** Whether a phrase ends in a word character, so must not run into a longer word. */
+  private readonly endsInWord: boolean[] = [];
+  private readonly spellings: string[] = [];
   /** 1 for each character code a phrase of the set can start with (either case). */
   readonly firstChars = new Uint8Array(65536);
   /** 1 for each (folded) pair of first two characters, to turn most words away at once. */
   private readonly firstPairs = new Uint8Array(128 * 128);
-  /** Whether a phrase ends in a word character, so must not run into a longer word. */
-  private readonly endsInWord: boolean[] = [];
+
+  // The phrases found at the last offset asked about.
   private memoText: string | null = null;
   private memoOffset = -1;
-  private memoMatches: PhraseMatch[] = [];
+  private memoCount = 0;
+  private readonly memoIds = new Int32Array(16);
+  private readonly memoEnds = new Int32Array(16);
 
   constructor(readonly place: PhrasePlace) {}
 
-  private readonly spellings: string[] = [];
-
-  /** Adds a phrase (and its variant spellings); returns its id. */
+  /** Adds a phrase (and its variant spellings, which must be ASCII); returns its id. */
   add(spellings: readonly string[]): number {
     const id = this.endsInWord.length;
     this.spellings.push(...spellings);
@@ -63,58 +61,78 @@ export class PhraseSet {
       this.firstChars[c0] = 1;
       if (c0 >= 97 && c0 <= 122) this.firstChars[c0 - 32] = 1;
       this.firstPairs[(c0 & 127) * 128 + (fold(spelling.charCodeAt(1)) & 127)] = 1;
-      let node = this.root;
+      let state = 0;
       for (let i = 0; i < spelling.length; i++) {
         const c = fold(spelling.charCodeAt(i));
         if (c > 127) throw new Error(`phrases are ASCII: ${spelling}`);
-        node = node.next[c] ??= newNode();
+        let next = this.table[state * 128 + c]!;
+        if (next === 0) {
+          next = this.newState();
+          this.table[state * 128 + c] = next;
+        }
+        state = next;
       }
-      node.ends.push(id);
+      if (this.endId[state] !== 0 && this.endId[state] !== id + 1) throw new Error(`two phrases spelled "${spelling}"`);
+      this.endId[state] = id + 1;
     }
     this.endsInWord.push(spellings.every((s) => isWordCode(s.charCodeAt(s.length - 1))));
     return id;
   }
 
-  /** The phrases that start at `offset` (memoized: the lexer asks once per token type). */
-  matchesAt(text: string, offset: number): PhraseMatch[] {
-    if (offset === this.memoOffset && text === this.memoText) return this.memoMatches;
-    let matches = NONE;
-    const placed = this.place === "lineStart" ? isLineStart(text, offset) : isWordStart(text, offset);
-    if (placed && this.pairAt(text, offset)) {
-      let node: TrieNode | undefined = this.root;
-      for (let i = offset; i < text.length; ) {
-        const c = fold(text.charCodeAt(i));
-        node = c < 128 ? node.next[c] : undefined;
-        if (node === undefined) break;
-        i++;
-        for (const id of node.ends) {
-          if (!this.endsInWord[id] || i === text.length || !isWordCode(text.charCodeAt(i))) {
-            if (matches === NONE) matches = [];
-            matches.push({ id, end: i });
-          }
-        }
-      }
+  private newState(): number {
+    if (this.states >= MAX_STATES) throw new Error("too many phrase characters");
+    if (this.states === this.endId.length) {
+      const table = new Uint16Array(this.table.length * 2);
+      table.set(this.table);
+      this.table = table;
+      const endId = new Uint16Array(this.endId.length * 2);
+      endId.set(this.endId);
+      this.endId = endId;
     }
+    return this.states++;
+  }
+
+  /** Finds the phrases that start at `offset` into the memo (once per offset). */
+  private walk(text: string, offset: number): void {
+    if (offset === this.memoOffset && text === this.memoText) return;
     this.memoText = text;
     this.memoOffset = offset;
-    this.memoMatches = matches;
-    return matches;
+    this.memoCount = 0;
+    if (!(this.place === "lineStart" ? isLineStart(text, offset) : isWordStart(text, offset)) || !this.pairAt(text, offset)) return;
+    const table = this.table;
+    let state = 0;
+    for (let i = offset; i < text.length; ) {
+      const c = fold(text.charCodeAt(i));
+      if (c > 127) return;
+      state = table[(state << 7) | c]!;
+      if (state === 0) return;
+      i++;
+      const id = this.endId[state]! - 1;
+      if (id >= 0 && (!this.endsInWord[id] || i === text.length || !isWordCode(text.charCodeAt(i))) && this.memoCount < 16) {
+        this.memoIds[this.memoCount] = id;
+        this.memoEnds[this.memoCount++] = i;
+      }
+    }
   }
 
   /** Where phrase `id` ends if it starts at `offset` (its longest spelling that does), or -1. */
   endOf(id: number, text: string, offset: number): number {
-    const matches = this.matchesAt(text, offset);
+    this.walk(text, offset);
     let end = -1;
-    for (let k = 0; k < matches.length; k++) if (matches[k]!.id === id && matches[k]!.end > end) end = matches[k]!.end;
+    for (let k = 0; k < this.memoCount; k++) if (this.memoIds[k] === id && this.memoEnds[k]! > end) end = this.memoEnds[k]!;
     return end;
   }
 
   /** Where the longest phrase of any id that starts at `offset` ends, or -1. */
   longestAt(text: string, offset: number): number {
-    const matches = this.matchesAt(text, offset);
-    let end = -1;
-    for (let k = 0; k < matches.length; k++) if (matches[k]!.end > end) end = matches[k]!.end;
-    return end;
+    this.walk(text, offset);
+    return this.memoCount > 0 ? this.memoEnds[this.memoCount - 1]! : -1;
+  }
+
+  /** Whether any phrase of the set starts at `offset`. */
+  anyAt(text: string, offset: number): boolean {
+    this.walk(text, offset);
+    return this.memoCount > 0;
   }
 
   /**
@@ -144,11 +162,6 @@ export class PhraseSet {
     const c0 = fold(text.charCodeAt(offset));
     const c1 = fold(text.charCodeAt(offset + 1));
     return c0 < 128 && c1 < 128 && this.firstPairs[c0 * 128 + c1] === 1;
-  }
-
-  /** Whether any phrase of the set starts at `offset`. */
-  anyAt(text: string, offset: number): boolean {
-    return this.pairAt(text, offset) && this.matchesAt(text, offset).length > 0;
   }
 
   /** The characters phrases can start with, both cases, for Chevrotain's first-character index. */

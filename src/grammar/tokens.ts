@@ -262,7 +262,7 @@ function continuesLowercase(text: string, at: number): boolean {
 /** Whether a line starting at `at` opens with a landmark, an inline phrase or an outcome. */
 function startsTemplate(text: string, at: number): boolean {
   if (at >= text.length) return true;
-  return atLineStart.matchesAt(text, at).length > 0 || inline.anyAt(text, at) || matchOutcome(text, at) !== null;
+  return atLineStart.anyAt(text, at) || inline.anyAt(text, at) || matchOutcome(text, at) !== null;
 }
 
 /** Where an outcome whose colon is at `colon` starts: at "is" when the colon follows it. */
