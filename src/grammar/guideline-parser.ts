@@ -29,8 +29,9 @@ import { withEndOffsets } from "./lexer.js";
 const sentenceStarts = new Set<TokenType>([DecisionBasedOnMtus, DecisionBasedOnNonMtus]);
 
 export class GuidelineParser extends CstParser {
-  constructor() {
-    super(guidelineTokens, { recoveryEnabled: false, maxLookahead: 3, nodeLocationTracking: "onlyOffset" });
+  /** @param validate - Check the grammar while building it (the tests do; see `LetterParser`). */
+  constructor({ validate = false }: { validate?: boolean } = {}) {
+    super(guidelineTokens, { recoveryEnabled: false, maxLookahead: 3, nodeLocationTracking: "onlyOffset", skipValidations: !validate });
     this.performSelfAnalysis();
   }
 
@@ -133,7 +134,7 @@ let sharedLexer: Lexer | undefined;
 
 /** Lexes and parses one guideline paragraph's text into its CST. */
 export function parseGuidelineCst(text: string): { cst: CstNode; tokens: IToken[] } {
-  sharedLexer ??= new Lexer(guidelineTokens, { positionTracking: "onlyOffset", ensureOptimizations: true });
+  sharedLexer ??= new Lexer(guidelineTokens, { positionTracking: "onlyOffset", skipValidations: true });
   sharedParser ??= new GuidelineParser();
   const tokens = withEndOffsets(sharedLexer.tokenize(text).tokens);
   sharedParser.input = tokens;

@@ -9,7 +9,7 @@ let shared: Lexer | undefined;
  * `lineWidth` (from the normalizer) tells wrapped lines from a paragraph's last line.
  */
 export function lexLetter(text: string, lineWidth: number): ILexingResult {
-  shared ??= new Lexer(letterTokens, { positionTracking: "onlyOffset", ensureOptimizations: true });
+  shared ??= new Lexer(letterTokens, { positionTracking: "onlyOffset", skipValidations: true });
   setLineWidth(lineWidth);
   return shared.tokenize(text);
 }
