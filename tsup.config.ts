@@ -1,15 +1,32 @@
+import { readFileSync } from "node:fs";
 import { defineConfig } from "tsup";
 
-export default defineConfig({
-  entry: { index: "src/index.ts" },
-  format: ["esm", "cjs"],
-  dts: true,
-  sourcemap: true,
-  clean: true,
-  target: "node22",
-  platform: "node",
-  treeshake: true,
-  // One file loads much faster than the hundreds of modules chevrotain and zod/mini ship
-  // as: the import is most of a cold start.
-  noExternal: ["chevrotain", "zod"],
-});
+const { version } = JSON.parse(readFileSync("package.json", "utf8")) as { version: string };
+
+export default defineConfig([
+  {
+    // The library: ESM and CJS, with declarations for each.
+    entry: { index: "src/index.ts", "pdf/index": "src/pdf/index.ts" },
+    format: ["esm", "cjs"],
+    dts: true,
+    sourcemap: true,
+    target: "node22",
+    platform: "node",
+    treeshake: true,
+    // One file loads much faster than the hundreds of modules chevrotain and zod/mini ship
+    // as: the import is most of a cold start. The PDF entry point uses the main one.
+    noExternal: ["chevrotain", "zod"],
+    external: ["imr-determination", "unpdf"],
+    onSuccess: "node scripts/write-schema.mjs",
+  },
+  {
+    // The command and its worker threads (ESM only; they import the library by name).
+    entry: { cli: "src/cli/index.ts", "cli-worker": "src/cli/worker.ts" },
+    format: ["esm"],
+    sourcemap: true,
+    target: "node22",
+    platform: "node",
+    external: ["imr-determination", "imr-determination/pdf", "unpdf"],
+    define: { PACKAGE_VERSION: JSON.stringify(version) },
+  },
+]);

@@ -96,6 +96,7 @@ export type * from "./ast/nodes.js";
 export { toDetermination } from "./model/build.js";
 export { reflow } from "./model/text.js";
 export { listCitations, type CitationRow } from "./model/citations.js";
+export { jsonSchema } from "./model/json-schema.js";
 export { MTUS_TITLES } from "./grammar/mtus-titles.js";
 export { DIAGNOSTIC_CODES, SEVERITY, type DiagnosticCode, type Severity } from "./model/diagnostics.js";
 export {

@@ -55,6 +55,21 @@ function loadUnpdf(): Promise<Unpdf> {
 }
 
 /**
+ * Loads the PDF library ahead of the first PDF (it takes a moment), for a worker or a
+ * server that wants the first letter as fast as the rest. Rejects with an
+ * {@link IMRPdfError} (`missing-pdf-library`) when `unpdf` is not installed.
+ *
+ * @example
+ * ```ts
+ * import { preloadPdfSupport } from "imr-determination/pdf";
+ * await preloadPdfSupport();
+ * ```
+ */
+export async function preloadPdfSupport(): Promise<void> {
+  await loadUnpdf();
+}
+
+/**
  * The text of a letter's PDF, page by page (pages separated by a form feed), in reading
  * order. Spans in `parseDeterminationPdf`'s result are offsets into this string.
  *
