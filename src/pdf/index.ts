@@ -85,7 +85,8 @@ export async function extractPdfText(bytes: Uint8Array): Promise<string> {
   let document: Awaited<ReturnType<Unpdf["getDocumentProxy"]>>;
   try {
     // pdf.js takes ownership of the buffer it is given; a copy leaves the caller's intact.
-    document = await getDocumentProxy(new Uint8Array(bytes));
+    // verbosity 0: pdf.js would print its warnings about damaged files to the console.
+    document = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });
   } catch (cause) {
     throw new IMRPdfError("unreadable-pdf", `Not a readable PDF: ${(cause as Error)?.message ?? cause}`, { cause });
   }

@@ -1,0 +1,139 @@
+/**
+ * imr-parse, run as users run it: the built command in a child process, on folders of
+ * letters the tests compose (text and PDF).
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { letter } from "./fixtures/compose.js";
+import { textPdf } from "./support/pdf.js";
+
+const root = join(import.meta.dirname, "..");
+const cli = join(root, "dist", "cli.js");
+let dir = "";
+
+function run(args: string[], input?: string) {
+  const r = spawnSync(process.execPath, [cli, ...args], { encoding: "utf8", input, cwd: dir });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+beforeAll(() => {
+  execFileSync("npm", ["run", "build"], { cwd: root, stdio: "ignore" });
+  dir = mkdtempSync(join(tmpdir(), "imr-parse-"));
+  mkdirSync(join(dir, "letters", "more"), { recursive: true });
+  writeFileSync(join(dir, "letters", "a.txt"), letter({ header: { caseNumber: "CM19-0000001" } }));
+  writeFileSync(join(dir, "letters", "b.pdf"), textPdf(letter({ header: { caseNumber: "CM19-0000002" }, decisions: [{ item: 'Brace, "hinged", size L' }] })));
+  writeFileSync(join(dir, "letters", "more", "c.txt"), letter({ header: { caseNumber: "CM19-0000003" }, decisions: [{ item: "Cane", outcome: "Overturned" }] }));
+  writeFileSync(join(dir, "letters", "notes.md"), "not a letter and not read: only .txt and .pdf are");
+  writeFileSync(join(dir, "memo.txt"), "Dear colleague, the meeting moved to Tuesday.");
+  writeFileSync(join(dir, "broken.pdf"), "%PDF-1.7\nthis file was cut off");
+}, 120_000);
+
+describe("formats", () => {
+  it("writes one JSON document for one input", () => {
+    const r = run(["letters/a.txt"]);
+    expect(r.status).toBe(0);
+    const d = JSON.parse(r.stdout);
+    expect(d).toMatchObject({ source: "letters/a.txt", caseNumber: "CM19-0000001" });
+    expect(d.decisions).toHaveLength(2);
+  });
+
+  it("writes JSON Lines for a folder, recursively, in order, .txt and .pdf only", () => {
+    const r = run(["letters"]);
+    expect(r.status).toBe(0);
+    const lines = r.stdout.trim().split("\n").map((l) => JSON.parse(l));
+    expect(lines.map((l) => [l.source, l.caseNumber])).toEqual([
+      ["letters/a.txt", "CM19-0000001"],
+      ["letters/b.pdf", "CM19-0000002"],
+      ["letters/more/c.txt", "CM19-0000003"],
+    ]);
+  });
+
+  it("writes a JSON array when asked for json with several inputs", () => {
+    const parsed = JSON.parse(run(["--format", "json", "letters/a.txt", "letters/more/c.txt"]).stdout);
+    expect(parsed.map((d: { caseNumber: string }) => d.caseNumber)).toEqual(["CM19-0000001", "CM19-0000003"]);
+  });
+
+  it("writes CSV, one row per decision, quoting what needs it", () => {
+    const r = run(["--format", "csv", "letters"]);
+    const rows = r.stdout.trim().split("\r\n");
+    expect(rows[0]).toMatch(/^source,caseNumber,dateAssigned,.*,treatment,originalRequest,authorized,outcome,/);
+    expect(rows).toHaveLength(1 + 2 + 1 + 1);
+    expect(rows[3]).toContain('"Brace, ""hinged"", size L"');
+    expect(rows[4]).toMatch(/^letters\/more\/c\.txt,CM19-0000003,2019-03-04,.*,Cane,,,overturned,/);
+  });
+
+  it("reads standard input for -", () => {
+    const r = run(["-"], letter({ header: { caseNumber: "CM19-0000042" } }));
+    expect(JSON.parse(r.stdout)).toMatchObject({ source: "-", caseNumber: "CM19-0000042" });
+  });
+
+  it("writes to a file with --out", () => {
+    expect(run(["--out", "out.jsonl", "letters"]).stdout).toBe("");
+    expect(readFileSync(join(dir, "out.jsonl"), "utf8").trim().split("\n")).toHaveLength(3);
+  });
+
+  it("gives the same output on worker threads as on one", () => {
+    expect(run(["--jobs", "2", "letters"]).stdout).toBe(run(["--jobs", "1", "letters"]).stdout);
+  });
+});
+
+describe("problems and exit status", () => {
+  it("reports an unreadable file with its path, goes on, and exits 3", () => {
+    const r = run(["broken.pdf", "letters/a.txt", "missing.txt"]);
+    expect(r.status).toBe(3);
+    expect(r.stdout.trim().split("\n").map((l) => JSON.parse(l).source)).toEqual(["letters/a.txt"]);
+    expect(r.stderr).toMatch(/^imr-parse: cannot read broken\.pdf: .+\nimr-parse: cannot read missing\.txt: .+\n$/);
+  });
+
+  it("--strict exits 1 when a letter has an error diagnostic, 0 otherwise", () => {
+    expect(run(["--strict", "memo.txt"]).status).toBe(1);
+    expect(run(["memo.txt"]).status).toBe(0);
+    expect(run(["--strict", "letters"]).status).toBe(0);
+  });
+
+  it("exits 2 on a wrong command line", () => {
+    const r = run(["--format", "xml", "letters"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("--format must be json, jsonl or csv");
+    expect(run([]).status).toBe(2);
+  });
+
+  it("leaves standard error empty when it is not a terminal", () => {
+    const r = run(["--jobs", "2", "letters"]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe("");
+  });
+
+  it("names the package to install when unpdf is missing", () => {
+    // The built package on its own, without node_modules: the optional unpdf is absent.
+    const alone = mkdtempSync(join(tmpdir(), "imr-alone-"));
+    cpSync(join(root, "dist"), join(alone, "dist"), { recursive: true });
+    cpSync(join(root, "package.json"), join(alone, "package.json"));
+    const r = spawnSync(process.execPath, [join(alone, "dist", "cli.js"), join(dir, "letters", "b.pdf"), join(dir, "letters", "a.txt")], { encoding: "utf8" });
+    expect(r.status).toBe(3);
+    expect(r.stderr).toContain('needs the optional package "unpdf": install it with `npm install unpdf`');
+    expect(r.stdout.trim().split("\n")).toHaveLength(1);
+  });
+});
+
+describe("help, version, schema", () => {
+  it("prints help with the exit statuses", () => {
+    const r = run(["--help"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/Usage: imr-parse[\s\S]*Exit status:[\s\S]*3 {2}at least one input could not be read/);
+  });
+
+  it("prints the version of the package", () => {
+    expect(run(["--version"]).stdout.trim()).toBe(JSON.parse(readFileSync(join(root, "package.json"), "utf8")).version);
+  });
+
+  it("prints the JSON Schema generated from the zod schema, the same that ships in the package", () => {
+    const schema = JSON.parse(run(["--schema"]).stdout);
+    expect(schema).toMatchObject({ $schema: "https://json-schema.org/draft/2020-12/schema", title: "IMRDetermination", type: "object" });
+    expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(["caseNumber", "dates", "decisions", "diagnostics"]));
+    expect(JSON.parse(readFileSync(join(root, "dist", "imr-determination.schema.json"), "utf8"))).toEqual(schema);
+  });
+});
