@@ -138,17 +138,22 @@ export function foldLines(input: string): LinePass {
     while (nextDoubleSpace >= 0 && nextDoubleSpace < lineStart) nextDoubleSpace = input.indexOf("  ", lineStart);
     while (nextHeader >= 0 && nextHeader < lineStart) nextHeader = input.indexOf(PAGE_HEADER_TEXT, lineStart);
     const mayHoldHeader = nextHeader >= 0 && nextHeader < lineEnd;
-    const clean = lineEnd > lineStart && !mayHoldHeader && (nextDoubleSpace < 0 || nextDoubleSpace >= lineEnd) &&
-      input.charCodeAt(lineStart) !== 0x20 && input.charCodeAt(lineEnd - 1) !== 0x20;
-    if (clean && !(pending && pending.table)) {
-      // A clean line (no table above it to continue): copied whole.
+    // The line without its leading and trailing spaces.
+    let start = lineStart;
+    let end = lineEnd;
+    while (start < end && input.charCodeAt(start) === 0x20) start++;
+    while (end > start && input.charCodeAt(end - 1) === 0x20) end--;
+    while (nextDoubleSpace >= 0 && nextDoubleSpace < start) nextDoubleSpace = input.indexOf("  ", start);
+    const clean = end > start && !mayHoldHeader && (nextDoubleSpace < 0 || nextDoubleSpace + 1 >= end);
+    // An indented line right under a table row may continue it: that needs its cells.
+    const mayContinueTable = pending !== null && pending.table && start - lineStart >= COLUMN_GAP;
+    if (clean && !mayContinueTable) {
+      // A clean line: copied whole.
       if (pending) emitRow(pending);
       pending = null;
-      emitClean(lineStart, lineEnd);
+      emitClean(start, end);
     } else {
-      const row = clean
-        ? { cells: [{ column: 0, words: [lineStart, lineEnd] }], table: false, mayHoldHeader: false }
-        : readRow(input, lineStart, lineEnd, mayHoldHeader);
+      const row = readRow(input, lineStart, lineEnd, mayHoldHeader);
       if (row === null) {
         // A blank line ends any table: the next indented line is not a continuation.
         if (pending) emitRow(pending);
