@@ -80,6 +80,7 @@ if (hasCorpus) {
   let worst = 0;
   for (const [name, make] of Object.entries(makers)) {
     const perMb = [];
+    parseDetermination(make(1)); // warm up on this kind of input first
     for (const mb of sizes) {
       const text = make(mb);
       const t = performance.now();

@@ -75,11 +75,11 @@ export const MtusTitle = createToken({
 /** A year: "2004" in "Low Back Complaints 2004". */
 export const Year = createToken({ name: "Year", pattern: /(?:19|20)\d\d(?![0-9])/, start_chars_hint: ["1", "2"], ...inText });
 /** ", and": between two guidelines of one sentence, or inside a title or a section name. */
-export const CommaAnd = createToken({ name: "CommaAnd", pattern: /,[ \n]and(?![A-Za-z0-9])/, line_breaks: true, ...inText });
-export const Comma = createToken({ name: "Comma", pattern: /,/, ...inText });
+export const CommaAnd = createToken({ name: "CommaAnd", pattern: /,[ \n]and(?![A-Za-z0-9])/, line_breaks: true, start_chars_hint: [","], ...inText });
+export const Comma = createToken({ name: "Comma", pattern: /,/, start_chars_hint: [","], ...inText });
 /** A full stop that ends a sentence (not the one in "3.3"). */
-export const Period = createToken({ name: "Period", pattern: /\.(?![^ \n])/, ...inText });
-export const Whitespace = createToken({ name: "Whitespace", pattern: /[ \n]+/, group: Lexer.SKIPPED, line_breaks: true });
+export const Period = createToken({ name: "Period", pattern: /\.(?![^ \n])/, start_chars_hint: ["."], ...inText });
+export const Whitespace = createToken({ name: "Whitespace", pattern: /[ \n]+/, group: Lexer.SKIPPED, line_breaks: true, start_chars_hint: [" ", "\n"] });
 
 /** Words up to the next token of another kind. */
 function matchWords(text: string, offset: number): [string] | null {

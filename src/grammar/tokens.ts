@@ -193,11 +193,12 @@ export const Newline = createToken({
   name: "Newline",
   pattern: /\n/,
   line_breaks: true,
+  start_chars_hint: ["\n"],
   categories: [Prose, PlainText, Stray],
 });
 
 /** A space after a phrase; the spaces between words of text stay inside `Text`. */
-export const Space = createToken({ name: "Space", pattern: / +/, group: Lexer.SKIPPED });
+export const Space = createToken({ name: "Space", pattern: / +/, group: Lexer.SKIPPED, start_chars_hint: [" "] });
 
 /**
  * Text: the rest of a line up to the next inline phrase or outcome, and on across line
