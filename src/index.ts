@@ -14,7 +14,15 @@ import { toDetermination } from "./model/build.js";
 import type { Diagnostic, IMRDetermination } from "./model/schema.js";
 import { normalize } from "./normalize/index.js";
 
-/** Options for {@link parseDetermination}. */
+/**
+ * Options for {@link parseDetermination}.
+ *
+ * @example
+ * ```ts
+ * const options: ParseOptions = { strict: true };
+ * parseDetermination(text, options); // throws IMRParseError on error diagnostics
+ * ```
+ */
 export interface ParseOptions {
   /**
    * Throw an {@link IMRParseError} when the letter has any error-level diagnostic
@@ -92,7 +100,19 @@ export function parseDetermination(text: string, options: ParseOptions = {}): IM
 export { normalize, type NormalizedText, type NormalizerRepair } from "./normalize/index.js";
 export { parseCst, type LetterCst } from "./grammar/index.js";
 export { buildAst } from "./ast/build.js";
-export type * from "./ast/nodes.js";
+/**
+ * The typed syntax tree {@link buildAst} returns: one node per part of the letter, in
+ * the letter's order, each with its span (`Ast.LetterNode`, `Ast.DecisionNode`, …).
+ *
+ * @example
+ * ```ts
+ * import { buildAst, normalize, parseCst, type Ast } from "imr-determination";
+ * const clean = normalize(text);
+ * const ast: Ast.LetterNode = buildAst(parseCst(clean).cst, clean);
+ * const headings = ast.parts.filter((p): p is Ast.DecisionNode => p.type === "Decision").map((d) => d.heading);
+ * ```
+ */
+export type * as Ast from "./ast/nodes.js";
 export { toDetermination } from "./model/build.js";
 export { reflow } from "./model/text.js";
 export { listCitations, type CitationRow } from "./model/citations.js";

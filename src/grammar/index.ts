@@ -6,7 +6,15 @@ import type { NormalizedText } from "../normalize/index.js";
 import { lexLetter, withEndOffsets } from "./lexer.js";
 import { letterParser } from "./parser.js";
 
-/** The tokens and concrete syntax tree of a letter. */
+/**
+ * The tokens and concrete syntax tree of a letter.
+ *
+ * @example
+ * ```ts
+ * const { cst, tokens } = parseCst(normalize(text));
+ * cst.children.issuesDecisionsAndRationales; // the CST node of that section
+ * ```
+ */
 export interface LetterCst {
   /** The root `letter` node; children are named after the grammar's rules and tokens. */
   cst: CstNode;

@@ -13,6 +13,12 @@
  * 2004" as one guideline and ", and Chronic Pain Medical Treatment 2016" as the start of
  * the next. A title that is not here still parses (its words up to the year), with an
  * `unknown-mtus-guideline` warning; add it here when a letter shows a new one.
+ *
+ * @example
+ * ```ts
+ * import { MTUS_TITLES } from "imr-determination";
+ * MTUS_TITLES.includes("Forearm, Wrist, and Hand Complaints"); // true
+ * ```
  */
 export const MTUS_TITLES: readonly string[] = [
   // ACOEM Practice Guidelines, 2nd edition, as adopted in 2004 (Elbow in 2007)

@@ -1,6 +1,14 @@
 import type { Citation, IMRDetermination } from "./schema.js";
 
-/** One citation of one guideline paragraph, with the decision it belongs to. */
+/**
+ * One citation of one guideline paragraph, with the decision it belongs to.
+ *
+ * @example
+ * ```ts
+ * const rows: CitationRow[] = listCitations(parseDetermination(text));
+ * rows[0]; // { caseNumber: "CM16-0213037", decisionIndex: 0, outcome: "upheld", paragraph: "claimsAdministrator", citation: {…}, … }
+ * ```
+ */
 export interface CitationRow {
   caseNumber: string | null;
   /** Index of the decision in `decisions`. */

@@ -4,7 +4,15 @@
  * is documented, with what to do about each, in `docs/diagnostics.md`.
  */
 
-/** What a diagnostic is about, one fixed code per kind of problem. */
+/**
+ * What a diagnostic is about, one fixed code per kind of problem.
+ *
+ * @example
+ * ```ts
+ * import { DIAGNOSTIC_CODES } from "imr-determination";
+ * DIAGNOSTIC_CODES.includes("unplaced-text"); // true
+ * ```
+ */
 export const DIAGNOSTIC_CODES = [
   "empty-input",
   "not-a-determination-letter",
@@ -23,13 +31,36 @@ export const DIAGNOSTIC_CODES = [
   "invalid-characters",
 ] as const;
 
-/** One of {@link DIAGNOSTIC_CODES}. */
+/**
+ * One of {@link DIAGNOSTIC_CODES}.
+ *
+ * @example
+ * ```ts
+ * const fatal: DiagnosticCode[] = ["not-a-determination-letter", "no-decisions"];
+ * ```
+ */
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
 
-/** How bad a diagnostic is: an `error` means a field the letter should have is missing or unreadable. */
+/**
+ * How bad a diagnostic is: an `error` means a field the letter should have is missing
+ * or unreadable; a `warning` that something was repaired, left out or guessed at.
+ *
+ * @example
+ * ```ts
+ * const worst = (ds: Diagnostic[]): Severity | null => ds.find((d) => d.severity === "error") ? "error" : ds.length ? "warning" : null;
+ * ```
+ */
 export type Severity = "error" | "warning" | "info";
 
-/** The severity that goes with each code. */
+/**
+ * The severity that goes with each code.
+ *
+ * @example
+ * ```ts
+ * import { SEVERITY } from "imr-determination";
+ * SEVERITY["no-decisions"]; // "error"
+ * ```
+ */
 export const SEVERITY: Readonly<Record<DiagnosticCode, Severity>> = {
   "empty-input": "error",
   "not-a-determination-letter": "error",

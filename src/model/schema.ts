@@ -13,15 +13,32 @@ import { DIAGNOSTIC_CODES } from "./diagnostics.js";
  * Where something came from: UTF-16 offsets into the exact string passed to
  * `parseDetermination` (before any normalization), and the 1-based line and column of
  * its start. `input.slice(span.start, span.end)` is the source of the value.
+ *
+ * @example
+ * ```ts
+ * const { caseSummary } = parseDetermination(text);
+ * text.slice(caseSummary!.span.start, caseSummary!.span.end); // the summary as the input has it
+ * ```
  */
 export const SpanSchema = z.object({
+  /** Offset of the first character. */
   start: z.int().check(z.nonnegative()),
+  /** Offset just past the last character. */
   end: z.int().check(z.nonnegative()),
+  /** 1-based line of `start` (lines end at `\n`, `\r\n` or `\r`). */
   line: z.int().check(z.positive()),
+  /** 1-based column of `start`, in UTF-16 code units. */
   column: z.int().check(z.positive()),
 });
 
-/** A passage of the letter: its text, reflowed, and where it stands. */
+/**
+ * A passage of the letter: its text, reflowed, and where it stands.
+ *
+ * @example
+ * ```ts
+ * parseDetermination(text).decisions[0]!.rationale?.text; // "The request is not supported by …"
+ * ```
+ */
 export const TextFieldSchema = z.object({
   /**
    * The passage with its line breaks reflowed: a break is a space, except after a
@@ -33,7 +50,15 @@ export const TextFieldSchema = z.object({
 
 const isoDate = z.nullable(z.iso.date());
 
-/** One MTUS guideline a paragraph cites: "Low Back Complaints 2004, Section(s): Special Studies". */
+/**
+ * One MTUS guideline a paragraph cites: "Low Back Complaints 2004, Section(s): Special Studies".
+ *
+ * @example
+ * ```ts
+ * const [c] = parseDetermination(text).decisions[0]!.reviewerGuideline!.citations;
+ * if (c?.source === "MTUS") console.log(c.guideline, c.year, c.sections); // "Low Back Complaints" 2004 "Special Studies"
+ * ```
+ */
 export const MtusCitationSchema = z.object({
   source: z.literal("MTUS"),
   /** The guideline's title as written ("Low Back Complaints", "ACOEM Chapter 12 Low Back Complaints"). */
@@ -46,7 +71,15 @@ export const MtusCitationSchema = z.object({
   span: SpanSchema,
 });
 
-/** A reference outside the MTUS: "Official Disability Guidelines (ODG), Low Back Chapter". */
+/**
+ * A reference outside the MTUS: "Official Disability Guidelines (ODG), Low Back Chapter".
+ *
+ * @example
+ * ```ts
+ * const refs = parseDetermination(text).decisions.flatMap((d) => d.reviewerGuideline?.citations ?? []);
+ * refs.filter((c) => c.source === "Non-MTUS").map((c) => c.reference); // ["Official Disability Guidelines (ODG), Low Back Chapter"]
+ * ```
+ */
 export const NonMtusCitationSchema = z.object({
   source: z.literal("Non-MTUS"),
   /** The reference up to the next "Decision based on" or the paragraph's end, less its final full stop. */
@@ -54,11 +87,26 @@ export const NonMtusCitationSchema = z.object({
   span: SpanSchema,
 });
 
+/**
+ * A citation of either kind, told apart by `source`.
+ *
+ * @example
+ * ```ts
+ * import { CitationSchema } from "imr-determination";
+ * CitationSchema.parse({ source: "Non-MTUS", reference: "ODG, Knee", span: { start: 0, end: 9, line: 1, column: 1 } });
+ * ```
+ */
 export const CitationSchema = z.discriminatedUnion("source", [MtusCitationSchema, NonMtusCitationSchema]);
 
 /**
  * A guideline paragraph ("Claims Administrator guideline:" or "MAXIMUS guideline:") as
  * data: its text, what it rests on, and what it cites, in the letter's order.
+ *
+ * @example
+ * ```ts
+ * const g = parseDetermination(text).decisions[0]!.claimsAdministratorGuideline;
+ * g?.basis; // "none" when the claims administrator cited no medical evidence
+ * ```
  */
 export const GuidelineSchema = z.object({
   /** The paragraph, reflowed. */
@@ -72,7 +120,14 @@ export const GuidelineSchema = z.object({
   citations: z.array(CitationSchema),
 });
 
-/** One disputed item and what the reviewer decided about it. */
+/**
+ * One disputed item and what the reviewer decided about it.
+ *
+ * @example
+ * ```ts
+ * const upheld = parseDetermination(text).decisions.filter((d) => d.outcome === "upheld").length;
+ * ```
+ */
 export const DecisionSchema = z.object({
   /** The item decided: the heading's text, or for a partial authorization the IMR-eligible portion. */
   treatment: TextFieldSchema,
@@ -94,7 +149,14 @@ export const DecisionSchema = z.object({
   outcomeSpan: SpanSchema,
 });
 
-/** A problem found while reading the letter, with where it is. */
+/**
+ * A problem found while reading the letter, with where it is.
+ *
+ * @example
+ * ```ts
+ * for (const d of parseDetermination(text).diagnostics) console.log(`${d.line}:${d.column} ${d.severity} ${d.code}: ${d.message}`);
+ * ```
+ */
 export const DiagnosticSchema = z.object({
   severity: z.enum(["error", "warning", "info"]),
   code: z.enum(DIAGNOSTIC_CODES),
@@ -108,7 +170,16 @@ export const DiagnosticSchema = z.object({
 
 const nullableSpan = z.nullable(SpanSchema);
 
-/** Where each of the letter's plain values came from (text fields carry their own span). */
+/**
+ * Where each of the letter's plain values came from (text fields carry their own span).
+ *
+ * @example
+ * ```ts
+ * const { dates, sources } = parseDetermination(text);
+ * dates.decision; // "2016-12-09"
+ * text.slice(sources.dates.decision!.start, sources.dates.decision!.end); // "12/09/2016"
+ * ```
+ */
 export const SourcesSchema = z.object({
   caseNumber: nullableSpan,
   dates: z.object({
@@ -123,7 +194,16 @@ export const SourcesSchema = z.object({
   patient: z.object({ age: nullableSpan, sex: nullableSpan }),
 });
 
-/** An IMR Final Determination Letter as data. A value the letter does not have is `null`, never a guess. */
+/**
+ * An IMR Final Determination Letter as data. A value the letter does not have is `null`, never a guess.
+ *
+ * @example
+ * ```ts
+ * import { IMRDeterminationSchema } from "imr-determination";
+ * // Validate results stored elsewhere (a database, another process):
+ * const d = IMRDeterminationSchema.parse(JSON.parse(json));
+ * ```
+ */
 export const IMRDeterminationSchema = z.object({
   /** "CM16-0213037". */
   caseNumber: z.nullable(z.string()),
@@ -159,23 +239,103 @@ export const IMRDeterminationSchema = z.object({
   diagnostics: z.array(DiagnosticSchema),
 });
 
-/** Where something came from in the caller's string. */
+/**
+ * Where something came from in the caller's string.
+ *
+ * @example
+ * ```ts
+ * import type { Span } from "imr-determination";
+ * const quote = (text: string, s: Span) => `${s.line}:${s.column} ${text.slice(s.start, s.end)}`;
+ * ```
+ */
 export type Span = z.infer<typeof SpanSchema>;
-/** A passage of the letter with its span. */
+/**
+ * A passage of the letter with its span.
+ *
+ * @example
+ * ```ts
+ * import type { TextField } from "imr-determination";
+ * const plain = (f: TextField | null) => f?.text ?? "";
+ * ```
+ */
 export type TextField = z.infer<typeof TextFieldSchema>;
-/** One MTUS guideline cited. */
+/**
+ * One MTUS guideline cited.
+ *
+ * @example
+ * ```ts
+ * import type { MtusCitation } from "imr-determination";
+ * const label = (c: MtusCitation) => `${c.guideline} ${c.year ?? ""}`.trim();
+ * ```
+ */
 export type MtusCitation = z.infer<typeof MtusCitationSchema>;
-/** A reference outside the MTUS. */
+/**
+ * A reference outside the MTUS.
+ *
+ * @example
+ * ```ts
+ * import type { NonMtusCitation } from "imr-determination";
+ * const isOdg = (c: NonMtusCitation) => /Official Disability Guidelines|ODG/.test(c.reference ?? "");
+ * ```
+ */
 export type NonMtusCitation = z.infer<typeof NonMtusCitationSchema>;
-/** A citation of either kind; `source` tells which. */
+/**
+ * A citation of either kind; `source` tells which.
+ *
+ * @example
+ * ```ts
+ * import type { Citation } from "imr-determination";
+ * const name = (c: Citation) => (c.source === "MTUS" ? c.guideline : c.reference);
+ * ```
+ */
 export type Citation = z.infer<typeof CitationSchema>;
-/** A guideline paragraph with its basis and citations. */
+/**
+ * A guideline paragraph with its basis and citations.
+ *
+ * @example
+ * ```ts
+ * import type { Guideline } from "imr-determination";
+ * const citesMtus = (g: Guideline) => g.citations.some((c) => c.source === "MTUS");
+ * ```
+ */
 export type Guideline = z.infer<typeof GuidelineSchema>;
-/** One disputed item's decision. */
+/**
+ * One disputed item's decision.
+ *
+ * @example
+ * ```ts
+ * import type { Decision } from "imr-determination";
+ * const row = (d: Decision) => [d.treatment.text, d.outcome];
+ * ```
+ */
 export type Decision = z.infer<typeof DecisionSchema>;
-/** A problem found while reading the letter. */
+/**
+ * A problem found while reading the letter.
+ *
+ * @example
+ * ```ts
+ * import type { Diagnostic } from "imr-determination";
+ * const isError = (d: Diagnostic) => d.severity === "error";
+ * ```
+ */
 export type Diagnostic = z.infer<typeof DiagnosticSchema>;
-/** Where each plain value came from. */
+/**
+ * Where each plain value came from.
+ *
+ * @example
+ * ```ts
+ * import type { Sources } from "imr-determination";
+ * const where = (s: Sources) => s.caseNumber?.line;
+ * ```
+ */
 export type Sources = z.infer<typeof SourcesSchema>;
-/** A parsed IMR Final Determination Letter. */
+/**
+ * A parsed IMR Final Determination Letter.
+ *
+ * @example
+ * ```ts
+ * import { parseDetermination, type IMRDetermination } from "imr-determination";
+ * const d: IMRDetermination = parseDetermination(text);
+ * ```
+ */
 export type IMRDetermination = z.infer<typeof IMRDeterminationSchema>;

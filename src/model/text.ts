@@ -5,6 +5,12 @@ import type { TextField } from "./schema.js";
 /**
  * Joins a passage's lines as the letter means them: a line break is a space, except
  * after a hyphen that ends a line, where the two lines join (`L5-` / `S1` is `L5-S1`).
+ *
+ * @example
+ * ```ts
+ * import { reflow } from "imr-determination";
+ * reflow("disc bulge at L5-\nS1 and\nL4"); // "disc bulge at L5-S1 and L4"
+ * ```
  */
 export function reflow(text: string): string {
   return text.indexOf("\n") < 0 ? text : text.replaceAll("-\n", "-").replaceAll("\n", " ");

@@ -5,7 +5,14 @@ import type { OffsetMap } from "./offset-map.js";
 
 export { OffsetMap } from "./offset-map.js";
 
-/** A change the normalizer made that the result reports, in input offsets. */
+/**
+ * A change the normalizer made that the result reports, in input offsets.
+ *
+ * @example
+ * ```ts
+ * normalize("necessary. â¿¿").repairs; // [{ kind: "mojibake-dropped", start: 11, end: 14, text: "â¿¿" }]
+ * ```
+ */
 export interface NormalizerRepair {
   kind: CharacterRepair["kind"];
   /** Range of the caller's string the repair covers. */

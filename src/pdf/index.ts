@@ -10,7 +10,14 @@
 import { parseDetermination, type IMRDetermination, type ParseOptions } from "imr-determination";
 import { pageText, type TextRun } from "./text.js";
 
-/** Why a PDF could not be read. */
+/**
+ * Why a PDF could not be read.
+ *
+ * @example
+ * ```ts
+ * const skip = (e: unknown) => e instanceof IMRPdfError && (e.code satisfies PdfErrorCode) === "unreadable-pdf";
+ * ```
+ */
 export type PdfErrorCode = "missing-pdf-library" | "unreadable-pdf";
 
 /**

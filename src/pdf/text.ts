@@ -5,11 +5,22 @@
  * normalizer folds the case header's table the same way for both.
  */
 
-/** A run of text as pdf.js reports it: its string, baseline origin and width, in points. */
+/**
+ * A run of text as pdf.js reports it: its string, baseline origin and width, in points.
+ *
+ * @example
+ * ```ts
+ * const run: TextRun = { str: "Case Number:", x: 72, y: 688.7, width: 74.7 };
+ * ```
+ */
 export interface TextRun {
+  /** The text. */
   str: string;
+  /** Left edge of the run, in points from the page's left. */
   x: number;
+  /** Baseline, in points from the page's bottom. */
   y: number;
+  /** Width of the run, in points. */
   width: number;
 }
 
@@ -22,6 +33,16 @@ const POINTS_PER_COLUMN = 5;
 // A gap wider than this (points) separates table cells rather than words.
 const CELL_GAP = 12;
 
+/**
+ * A page's text from its runs: lines top to bottom, runs left to right, wide gaps kept
+ * as columns. For text extracted with another PDF library.
+ *
+ * @example
+ * ```ts
+ * import { pageText } from "imr-determination/pdf";
+ * pageText([{ str: "Upheld", x: 300, y: 700, width: 35 }, { str: "MRI of the knee:", x: 72, y: 700, width: 80 }]);
+ * ```
+ */
 export function pageText(runs: readonly TextRun[]): string {
   // Runs of spaces only mark gaps, which the positions of the runs around them show.
   const visible = runs.filter((r) => r.str.trim().length > 0);
