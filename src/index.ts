@@ -77,10 +77,10 @@ export class IMRParseError extends Error {
  * import { readFileSync } from "node:fs";
  * import { parseDetermination } from "imr-determination";
  *
- * const d = parseDetermination(readFileSync("CM16-0213037.txt", "utf8"));
- * d.caseNumber; // "CM16-0213037"
- * d.dates.decision; // "2016-12-09"
- * d.decisions[0].treatment.text; // "MRI of the right shoulder without contrast"
+ * const d = parseDetermination(readFileSync("CM19-0000101.txt", "utf8"));
+ * d.caseNumber; // "CM19-0000101"
+ * d.dates.decision; // "2019-04-02"
+ * d.decisions[0].treatment.text; // "MRI of the left wrist without contrast"
  * d.decisions[0].outcome; // "upheld"
  * ```
  */

@@ -2,7 +2,7 @@
  * imr-parse, run as users run it: the built command in a child process, on folders of
  * letters the tests compose (text and PDF).
  */
-import { execFileSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -20,7 +20,6 @@ function run(args: string[], input?: string) {
 }
 
 beforeAll(() => {
-  execFileSync("npm", ["run", "build"], { cwd: root, stdio: "ignore" });
   dir = mkdtempSync(join(tmpdir(), "imr-parse-"));
   mkdirSync(join(dir, "letters", "more"), { recursive: true });
   writeFileSync(join(dir, "letters", "a.txt"), letter({ header: { caseNumber: "CM19-0000001" } }));

@@ -140,7 +140,7 @@ describe("clinical case summary", () => {
   });
 
   it.each([
-    ["The injured worker is a 48 year old male who fell.", 48, "male"],
+    ["The injured worker is a 61 year old male who fell.", 61, "male"],
     ["This case involves a now 37-year-old female with a claim.", 37, "female"],
     ["This is a female patient with a date of injury of 3/21/94. Her husband is 60 years old.", null, "female"],
     ["The applicant is a 29-year-old man who slipped.", 29, "male"],

@@ -91,7 +91,7 @@ export interface PartialAuthorizationNode {
   span: Span;
 }
 
-/** "MRI of the right shoulder: Upheld", possibly over several lines. */
+/** "MRI of the left wrist: Upheld", possibly over several lines. */
 export interface DecisionHeadingNode {
   type: "DecisionHeading";
   /** The heading's words before the outcome. */

@@ -106,7 +106,7 @@ export class LetterParser extends CstParser {
     );
   });
 
-  // --- Case header: "Case Number: CM16-0213037", "Date Assigned: 11/09/2016", … ------
+  // --- Case header: "Case Number: CM19-0000101", "Date Assigned: 03/04/2019", … ------
 
   public caseHeader = this.RULE("caseHeader", () => {
     this.AT_LEAST_ONE(() => this.SUBRULE(this.headerField));
@@ -165,7 +165,7 @@ export class LetterParser extends CstParser {
     ]);
   });
 
-  /** "State(s) of Licensure: California,North Carolina" or "Certification(s)/Specialty: …", wrapping. */
+  /** "State(s) of Licensure: California,Oregon" or "Certification(s)/Specialty: …", wrapping. */
   public credential = this.RULE("credential", () => {
     this.OR([{ ALT: () => this.CONSUME(StatesOfLicensure) }, { ALT: () => this.CONSUME(CertificationsSpecialty) }]);
     // The list wraps onto the next line only when its line is full.
@@ -218,7 +218,7 @@ export class LetterParser extends CstParser {
     this.OPTION3(() => this.SUBRULE(this.decisionRationale));
   });
 
-  /** "MRI of the right shoulder: Upheld", or a partial authorization's three sentences. */
+  /** "MRI of the left wrist: Upheld", or a partial authorization's three sentences. */
   public decisionHeading = this.RULE("decisionHeading", () => {
     this.OR({ IGNORE_AMBIGUITIES: true, DEF: [
       { GATE: () => this.partialAuthorizationAhead(), ALT: () => this.SUBRULE(this.partialAuthorization) },

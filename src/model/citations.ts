@@ -6,7 +6,7 @@ import type { Citation, IMRDetermination } from "./schema.js";
  * @example
  * ```ts
  * const rows: CitationRow[] = listCitations(parseDetermination(text));
- * rows[0]; // { caseNumber: "CM16-0213037", decisionIndex: 0, outcome: "upheld", paragraph: "claimsAdministrator", citation: {…}, … }
+ * rows[0]; // { caseNumber: "CM19-0000101", decisionIndex: 0, outcome: "upheld", paragraph: "claimsAdministrator", citation: {…}, … }
  * ```
  */
 export interface CitationRow {

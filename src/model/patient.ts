@@ -1,6 +1,6 @@
 /**
  * The injured worker's age and sex, from the clinical summary's first mention of them:
- * "a 48 year old male", "a now 37-year-old female", "This is a female patient".
+ * "a 52 year old female", "a now 44-year-old male", "This is a female patient".
  */
 import type { TextNode } from "../ast/nodes.js";
 

@@ -205,7 +205,7 @@ export const SourcesSchema = z.object({
  * ```
  */
 export const IMRDeterminationSchema = z.object({
-  /** "CM16-0213037". */
+  /** "CM19-0000101". */
   caseNumber: z.nullable(z.string()),
   /** The case header's dates, as ISO `YYYY-MM-DD`. */
   dates: z.object({
@@ -227,7 +227,7 @@ export const IMRDeterminationSchema = z.object({
   }),
   /** The clinical case summary, after its fixed lead-in sentence. */
   caseSummary: z.nullable(TextFieldSchema),
-  /** From the summary's first mention of the injured worker ("a 48 year old male"). */
+  /** From the summary's first mention of the injured worker ("a 52 year old female"). */
   patient: z.object({
     age: z.nullable(z.int().check(z.nonnegative())),
     sex: z.nullable(z.enum(["male", "female"])),

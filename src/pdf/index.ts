@@ -84,7 +84,7 @@ export async function preloadPdfSupport(): Promise<void> {
  * ```ts
  * import { readFile } from "node:fs/promises";
  * import { extractPdfText } from "imr-determination/pdf";
- * const text = await extractPdfText(await readFile("CM16-0213037.pdf"));
+ * const text = await extractPdfText(await readFile("CM19-0000101.pdf"));
  * ```
  */
 export async function extractPdfText(bytes: Uint8Array): Promise<string> {
@@ -127,7 +127,7 @@ export async function extractPdfText(bytes: Uint8Array): Promise<string> {
  * ```ts
  * import { readFile } from "node:fs/promises";
  * import { parseDeterminationPdf } from "imr-determination/pdf";
- * const d = await parseDeterminationPdf(await readFile("CM16-0213037.pdf"));
+ * const d = await parseDeterminationPdf(await readFile("CM19-0000101.pdf"));
  * d.decisions[0].outcome; // "upheld"
  * ```
  */
