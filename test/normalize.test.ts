@@ -138,3 +138,12 @@ describe("the map back to the input", () => {
     expect(clean.position(7)).toEqual({ line: 3, column: 1 });
   });
 });
+
+describe("reflow", () => {
+  it("joins lines with a space, and without one after a hyphen", async () => {
+    const { reflow } = await import("../src/index.js");
+    expect(reflow("one\ntwo L5-\nS1 non-\ncertified\nend")).toBe("one two L5-S1 non-certified end");
+    expect(reflow("no breaks")).toBe("no breaks");
+    expect(reflow("\nleading and trailing\n")).toBe(" leading and trailing ");
+  });
+});

@@ -40,14 +40,17 @@ function read<T>(node: TextNode | null, pattern: RegExp, convert: (m: RegExpExec
   return { value: { value: converted, start, end }, leftover, problem: null };
 }
 
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const daysIn = (year: number, month: number) =>
+  month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : DAYS[month - 1]!;
+
 /** "11/09/2016" → "2016-11-09"; null for a date that does not exist. */
 export function isoDate(m: RegExpExecArray): string | null {
   const month = Number(m[1]);
   const day = Number(m[2]);
   let year = Number(m[3]);
   if (m[3]!.length === 2) year += year < 70 ? 2000 : 1900;
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) return null;
   return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 

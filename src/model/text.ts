@@ -13,7 +13,16 @@ import type { TextField } from "./schema.js";
  * ```
  */
 export function reflow(text: string): string {
-  return text.indexOf("\n") < 0 ? text : text.replaceAll("-\n", "-").replaceAll("\n", " ");
+  let at = text.indexOf("\n");
+  if (at < 0) return text;
+  let out = "";
+  let from = 0;
+  for (; at >= 0; at = text.indexOf("\n", at + 1)) {
+    // After a hyphen the lines join; otherwise the break is a space.
+    out += text.charCodeAt(at - 1) === 45 ? text.slice(from, at) : `${text.slice(from, at)} `;
+    from = at + 1;
+  }
+  return out + text.slice(from);
 }
 
 /** The public text field for a text node. */
