@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { jsonSchema } from "imr-determination";
 import { footer, header, separator, type Format } from "./format.js";
-import { parseInOrder, startWorkers } from "./pool.js";
+import { parseInOrder, preloadPdf, startWorkers } from "./pool.js";
 import type { Task } from "./read.js";
 
 declare const PACKAGE_VERSION: string;
@@ -166,11 +166,11 @@ async function run(argv: string[]): Promise<number> {
     return 0;
   }
 
-  // Workers get ready (grammar built, PDF library loaded) while the inputs are listed.
-  const pdfLikely = options.inputs.some((input) => !/\.txt$/i.test(input) && input !== "-");
-  const workers = startWorkers(options.jobs, pdfLikely);
+  // Workers get ready (modules loaded, grammar built) while the inputs are listed.
+  const workers = startWorkers(options.jobs);
   const sources: string[] = [];
   for (const input of options.inputs) for await (const path of expand(input)) sources.push(path);
+  if (sources.some((s) => /\.pdf$/i.test(s))) preloadPdf(workers);
   const single = options.inputs.length === 1 && sources.length === 1 && options.inputs[0] === sources[0];
   const format: Format = options.format ?? (single ? "json" : "jsonl");
   const stdinText = sources.includes("-") ? await readStdin() : undefined;
