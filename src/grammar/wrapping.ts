@@ -4,15 +4,11 @@
  * a short line, or one ending in a full stop, ends its paragraph (or a heading).
  */
 
+import { endsSentence } from "../normalize/sentences.js";
+
 /** A line shorter than this share of the letter's full width is a paragraph's last line. */
 export const FULL_LINE_SHARE = 0.6;
 
-const SENTENCE_END = /[.!?]["'”’)\]]?$/;
-
-/** Whether `text` (a line, or its last token) ends a sentence. */
-export function endsSentence(text: string): boolean {
-  return SENTENCE_END.test(text);
-}
 
 /** Whether the line `text[start, end)` runs on into the next line, for a letter whose full lines hold `lineWidth` characters. */
 export function runsOn(text: string, start: number, end: number, lineWidth: number): boolean {

@@ -16,6 +16,7 @@ import type {
   UnplacedNode,
 } from "../ast/nodes.js";
 import { SpanMaker } from "../ast/positions.js";
+import { endsSentence } from "../normalize/sentences.js";
 import type { NormalizedText } from "../normalize/index.js";
 import { SEVERITY, type DiagnosticCode } from "./diagnostics.js";
 import { fieldsByLabel, readCaseNumber, readDate, readPriority, type HeaderReading } from "./header.js";
@@ -26,7 +27,6 @@ import { reflow, textField } from "./text.js";
 
 // Past this many diagnostics of one code (a 10 MB file of noise), the rest are counted in one more.
 const MAX_PER_CODE = 50;
-const SENTENCE_END = /[.!?]["'”’)\]]?$/;
 
 const PART_NAMES: Record<LetterPartNode["type"], string> = {
   CaseHeader: "case header",
@@ -239,7 +239,7 @@ export function toDetermination(ast: LetterNode, normalized: NormalizedText): IM
     diagnostics.add("no-decisions", "No decision (a heading ending in Upheld or Overturned, then its guideline and rationale) was found", issues?.span ?? whole);
   } else {
     const last = decisionNodes[decisionNodes.length - 1]!;
-    if (last.rationale && !SENTENCE_END.test(last.rationale.value)) {
+    if (last.rationale && !endsSentence(last.rationale.value)) {
       diagnostics.add("possibly-truncated", "The last decision's rationale ends mid-sentence: the letter may be cut short", last.rationale.span);
     }
   }

@@ -1,4 +1,5 @@
 import { OffsetMap } from "./offset-map.js";
+import { endsSentence } from "./sentences.js";
 
 /** A removed running page header, in offsets of the string the pass read. */
 export interface RemovedPageHeader {
@@ -25,7 +26,6 @@ const COLUMN_GAP = 3;
 // Cells of a continuation row sit under the cells they continue, give or take.
 const COLUMN_SLACK = 2;
 
-const SENTENCE_END = /[.!?]["'”’)\]]?$/;
 
 interface Cell {
   column: number;
@@ -105,7 +105,7 @@ export function foldLines(input: string): LinePass {
         from = stop;
         // A header that starts a line and is followed by text split a sentence (or was
         // spliced in by an extractor): join the text to the line it was cut from.
-        joinPrevious = from < words.length && outLength > 0 && !SENTENCE_END.test(input.slice(Math.max(0, lastEnd - 2), lastEnd));
+        joinPrevious = from < words.length && outLength > 0 && !endsSentence(input.slice(Math.max(0, lastEnd - 2), lastEnd));
       } else {
         words.splice(header, stop - header);
       }
