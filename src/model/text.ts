@@ -1,4 +1,3 @@
-import type { SpanMaker } from "../ast/positions.js";
 import type { TextNode } from "../ast/nodes.js";
 import type { TextField } from "./schema.js";
 
@@ -62,9 +61,4 @@ export function splitText(value: string, base: number, separator: RegExp): Piece
   }
   push(from, value.length);
   return pieces;
-}
-
-/** The text field for a piece. */
-export function pieceField(piece: Piece, spans: SpanMaker): TextField {
-  return { text: piece.text, span: spans.fromNormalized(piece.start, piece.end) };
 }
