@@ -8,8 +8,9 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { build } from "esbuild";
+import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { normalize, parseDetermination, reflow } from "../src/index.js";
+import { IMRDeterminationSchema, normalize, parseDetermination, reflow } from "../src/index.js";
 import { CP1252 } from "./fixtures/compose.js";
 import { placement } from "./support/placement.js";
 
@@ -117,5 +118,34 @@ describe.skipIf(!present)("the shared corpus", () => {
         `${((100 * reported) / total).toFixed(3)}% reported in diagnostics, ${lost.length} letters with lost text`,
     );
     expect(lost.slice(0, 5)).toEqual([]);
+  });
+
+  it("keeps its promises on corpus letters with random edits", () => {
+    const letters = readdirSync(join(corpus, "letters", "raw")).map((f) => readFileSync(join(corpus, "letters", "raw", f), "utf8"));
+    const edit = fc.record({
+      letter: fc.nat({ max: letters.length - 1 }),
+      edits: fc.array(
+        fc.record({ kind: fc.constantFrom("drop", "duplicate", "swap", "insert", "truncate"), at: fc.nat(), other: fc.nat(), text: fc.string({ maxLength: 6 }) }),
+        { maxLength: 5 },
+      ),
+    });
+    fc.assert(
+      fc.property(edit, ({ letter, edits }) => {
+        let lines = letters[letter]!.split("\n");
+        for (const e of edits) {
+          if (lines.length === 0) break;
+          const i = e.at % lines.length;
+          if (e.kind === "drop") lines.splice(i, 1);
+          else if (e.kind === "duplicate") lines.splice(i, 0, lines[i]!);
+          else if (e.kind === "swap") [lines[i], lines[e.other % lines.length]] = [lines[e.other % lines.length]!, lines[i]!];
+          else if (e.kind === "insert") lines[i] = lines[i]!.slice(0, e.other % (lines[i]!.length + 1)) + e.text + lines[i]!.slice(e.other % (lines[i]!.length + 1));
+          else lines = lines.slice(0, i);
+        }
+        const p = placement(lines.join("\n"));
+        IMRDeterminationSchema.parse(p.result);
+        expect(p.lost, p.lostSamples.join(" | ")).toBe(0);
+      }),
+      { seed: Number(process.env.FC_SEED ?? 20261122), numRuns: Number(process.env.FC_RUNS ?? 150) },
+    );
   });
 });
