@@ -12,6 +12,7 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { IMRDeterminationSchema, normalize, parseDetermination, reflow } from "../src/index.js";
 import { CP1252 } from "./fixtures/compose.js";
+import { applyEdits, lineEdits } from "./support/edits.js";
 import { placement } from "./support/placement.js";
 
 const shared = join(import.meta.dirname, "..", "..", "shared");
@@ -122,26 +123,9 @@ describe.skipIf(!present)("the shared corpus", () => {
 
   it("keeps its promises on corpus letters with random edits", () => {
     const letters = readdirSync(join(corpus, "letters", "raw")).map((f) => readFileSync(join(corpus, "letters", "raw", f), "utf8"));
-    const edit = fc.record({
-      letter: fc.nat({ max: letters.length - 1 }),
-      edits: fc.array(
-        fc.record({ kind: fc.constantFrom("drop", "duplicate", "swap", "insert", "truncate"), at: fc.nat(), other: fc.nat(), text: fc.string({ maxLength: 6 }) }),
-        { maxLength: 5 },
-      ),
-    });
     fc.assert(
-      fc.property(edit, ({ letter, edits }) => {
-        let lines = letters[letter]!.split("\n");
-        for (const e of edits) {
-          if (lines.length === 0) break;
-          const i = e.at % lines.length;
-          if (e.kind === "drop") lines.splice(i, 1);
-          else if (e.kind === "duplicate") lines.splice(i, 0, lines[i]!);
-          else if (e.kind === "swap") [lines[i], lines[e.other % lines.length]] = [lines[e.other % lines.length]!, lines[i]!];
-          else if (e.kind === "insert") lines[i] = lines[i]!.slice(0, e.other % (lines[i]!.length + 1)) + e.text + lines[i]!.slice(e.other % (lines[i]!.length + 1));
-          else lines = lines.slice(0, i);
-        }
-        const p = placement(lines.join("\n"));
+      fc.property(fc.nat({ max: letters.length - 1 }), lineEdits, (letter, edits) => {
+        const p = placement(applyEdits(letters[letter]!, edits));
         IMRDeterminationSchema.parse(p.result);
         expect(p.lost, p.lostSamples.join(" | ")).toBe(0);
       }),

@@ -6,6 +6,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { IMRDeterminationSchema, parseDetermination } from "../src/index.js";
 import { letter, rewrite } from "./fixtures/compose.js";
+import { applyEdits, lineEdits } from "./support/edits.js";
 import { placement } from "./support/placement.js";
 
 // A fixed seed keeps `npm test` repeatable; FC_SEED=<n> and FC_RUNS=<n> explore further.
@@ -24,36 +25,8 @@ const base = letter({
     { item: "Ice pack", outcomeOnNextLine: true },
   ],
 });
-const lines = base.split("\n");
-
-/** An edit of a composed letter: lines dropped, duplicated, swapped, characters inserted, the end cut off. */
-const editedLetter = fc
-  .array(
-    fc.oneof(
-      fc.record({ kind: fc.constant("drop" as const), at: fc.nat() }),
-      fc.record({ kind: fc.constant("duplicate" as const), at: fc.nat() }),
-      fc.record({ kind: fc.constant("swap" as const), at: fc.nat(), with: fc.nat() }),
-      fc.record({ kind: fc.constant("insert" as const), at: fc.nat(), text: fc.string({ maxLength: 8 }) }),
-      fc.record({ kind: fc.constant("truncate" as const), at: fc.nat() }),
-    ),
-    { maxLength: 6 },
-  )
-  .map((edits) => {
-    let ls = [...lines];
-    for (const e of edits) {
-      if (ls.length === 0) break;
-      const i = e.at % ls.length;
-      if (e.kind === "drop") ls.splice(i, 1);
-      else if (e.kind === "duplicate") ls.splice(i, 0, ls[i]!);
-      else if (e.kind === "swap") [ls[i], ls[e.with % ls.length]] = [ls[e.with % ls.length]!, ls[i]!];
-      else if (e.kind === "insert") {
-        const line = ls[i]!;
-        const cut = e.at % (line.length + 1);
-        ls[i] = line.slice(0, cut) + e.text + line.slice(cut);
-      } else ls = ls.slice(0, i);
-    }
-    return ls.join("\n");
-  });
+/** A composed letter with random edits (see `support/edits.ts`). */
+const editedLetter = lineEdits.map((edits) => applyEdits(base, edits));
 
 describe("any input", () => {
   it("arbitrary strings", () => {
