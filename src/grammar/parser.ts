@@ -12,7 +12,7 @@
  * token is looked at a bounded number of times, so parsing stays linear.
  */
 import { CstParser, EOF, tokenMatcher, type IToken, type TokenType } from "chevrotain";
-import { FULL_LINE_SHARE, runsOn } from "./wrapping.js";
+import { isFullLine, runsOn } from "./wrapping.js";
 import {
   ApplicationReceivedLabel,
   CaseNumberLabel,
@@ -347,7 +347,7 @@ export class LetterParser extends CstParser {
   /** Whether the line a Newline token ends is full: prose that wraps runs on past it. */
   private lineIsFull(newline: IToken): boolean {
     const start = this.normalizedText.lastIndexOf("\n", newline.startOffset - 1) + 1;
-    return newline.startOffset - start >= this.lineWidth * FULL_LINE_SHARE;
+    return isFullLine(start, newline.startOffset, this.lineWidth);
   }
 
   /** Whether the outcome's line is followed by a guideline or rationale label, or ends the text. */
