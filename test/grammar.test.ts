@@ -20,3 +20,17 @@ describe("grammar definitions", () => {
     expect(() => new GuidelineParser({ validate: true })).not.toThrow();
   });
 });
+
+describe("building a parser (grammar/quick-start.ts)", () => {
+  it("leaves none of Chevrotain's grammar-recording methods behind, without deleting them", () => {
+    for (const parser of [new LetterParser(), new GuidelineParser()]) {
+      const own = parser as unknown as Record<string, unknown>;
+      const prototype = Object.getPrototypeOf(parser) as Record<string, unknown>;
+      // Chevrotain would have deleted them; ours are assigned back, so they are still own properties.
+      expect(Object.hasOwn(parser, "CONSUME")).toBe(true);
+      const shadowing = Object.getOwnPropertyNames(parser).filter((name) => typeof own[name] === "function" && name in prototype);
+      expect(shadowing.length).toBeGreaterThan(80);
+      for (const name of shadowing) expect(own[name], name).toBe(prototype[name]);
+    }
+  });
+});

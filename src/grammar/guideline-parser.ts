@@ -9,7 +9,8 @@
  *
  * Like the letter grammar it is total: any other sentence is read as plain `GuidelineText`.
  */
-import { CstParser, EMPTY_ALT, EOF, Lexer, type CstNode, type IToken, type TokenType } from "chevrotain";
+import { EMPTY_ALT, EOF, Lexer, type CstNode, type IToken, type TokenType } from "chevrotain";
+import { QuickStartCstParser } from "./quick-start.js";
 import {
   Comma,
   CommaAnd,
@@ -28,7 +29,7 @@ import { withEndOffsets } from "./lexer.js";
 
 const sentenceStarts = new Set<TokenType>([DecisionBasedOnMtus, DecisionBasedOnNonMtus]);
 
-export class GuidelineParser extends CstParser {
+export class GuidelineParser extends QuickStartCstParser {
   /** @param validate - Check the grammar while building it (the tests do; see `LetterParser`). */
   constructor({ validate = false }: { validate?: boolean } = {}) {
     super(guidelineTokens, { recoveryEnabled: false, maxLookahead: 3, nodeLocationTracking: "onlyOffset", skipValidations: !validate });

@@ -11,7 +11,8 @@
  * lookahead predicates (`headingStartsHere`, `partialAuthorizationAhead`) say so; each
  * token is looked at a bounded number of times, so parsing stays linear.
  */
-import { CstParser, EOF, tokenMatcher, type IToken, type TokenType } from "chevrotain";
+import { EOF, tokenMatcher, type IToken, type TokenType } from "chevrotain";
+import { QuickStartCstParser } from "./quick-start.js";
 import { isFullLine, runsOn } from "./wrapping.js";
 import {
   ApplicationReceivedLabel,
@@ -65,7 +66,7 @@ const PARTIAL_AUTHORIZATION_FORMS: (TokenType | typeof WORDS)[][] = [
   [WORDS, WasTheOriginalRequest, ClaimsAdministratorAuthorized, WORDS, LeavingTheOriginalRequestIMREligible, TheOriginalRequest, WORDS],
 ];
 
-export class LetterParser extends CstParser {
+export class LetterParser extends QuickStartCstParser {
   /** Characters in a full line of the letter being parsed (from the normalizer). */
   lineWidth = 0;
   /** The normalized text being parsed, to measure lines. */

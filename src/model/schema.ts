@@ -9,6 +9,10 @@
 import * as z from "zod/mini";
 import { DIAGNOSTIC_CODES } from "./diagnostics.js";
 
+// Shared parts: every schema is built when the library is imported, so each is built once.
+const count = z.int().check(z.nonnegative());
+const ordinal = z.int().check(z.positive());
+
 /**
  * Where something came from: UTF-16 offsets into the exact string passed to
  * `parseDetermination` (before any normalization), and the 1-based line and column of
@@ -22,13 +26,13 @@ import { DIAGNOSTIC_CODES } from "./diagnostics.js";
  */
 export const SpanSchema = z.object({
   /** Offset of the first character. */
-  start: z.int().check(z.nonnegative()),
+  start: count,
   /** Offset just past the last character. */
-  end: z.int().check(z.nonnegative()),
+  end: count,
   /** 1-based line of `start` (lines end at `\n`, `\r\n` or `\r`). */
-  line: z.int().check(z.positive()),
+  line: ordinal,
   /** 1-based column of `start`, in UTF-16 code units. */
-  column: z.int().check(z.positive()),
+  column: ordinal,
 });
 
 /**
@@ -162,9 +166,9 @@ export const DiagnosticSchema = z.object({
   code: z.enum(DIAGNOSTIC_CODES),
   message: z.string(),
   /** 1-based line of the start of `span`. */
-  line: z.int().check(z.positive()),
+  line: ordinal,
   /** 1-based column of the start of `span`. */
-  column: z.int().check(z.positive()),
+  column: ordinal,
   span: SpanSchema,
 });
 
@@ -229,7 +233,7 @@ export const IMRDeterminationSchema = z.object({
   caseSummary: z.nullable(TextFieldSchema),
   /** From the summary's first mention of the injured worker ("a 52 year old female"). */
   patient: z.object({
-    age: z.nullable(z.int().check(z.nonnegative())),
+    age: z.nullable(count),
     sex: z.nullable(z.enum(["male", "female"])),
   }),
   /** Each disputed item, in the letter's order. */
