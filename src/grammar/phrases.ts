@@ -38,8 +38,6 @@ export class PhraseSet {
   /** Whether a phrase ends in a word character, so must not run into a longer word. */
   private readonly endsInWord: boolean[] = [];
   private readonly spellings: string[] = [];
-  /** 1 for each character code a phrase of the set can start with (either case). */
-  readonly firstChars = new Uint8Array(65536);
   /** 1 for each (folded) pair of first two characters, to turn most words away at once. */
   private readonly firstPairs = new Uint8Array(128 * 128);
 
@@ -58,8 +56,6 @@ export class PhraseSet {
     this.spellings.push(...spellings);
     for (const spelling of spellings) {
       const c0 = fold(spelling.charCodeAt(0));
-      this.firstChars[c0] = 1;
-      if (c0 >= 97 && c0 <= 122) this.firstChars[c0 - 32] = 1;
       this.firstPairs[(c0 & 127) * 128 + (fold(spelling.charCodeAt(1)) & 127)] = 1;
       let state = 0;
       for (let i = 0; i < spelling.length; i++) {
