@@ -23,7 +23,7 @@ export default defineConfig([
   },
   {
     // The command and its worker threads (ESM only; they import the library by name).
-    entry: { cli: "src/cli/index.ts", "cli-worker": "src/cli/worker.ts" },
+    entry: { cli: "src/cli/bin.ts", "cli-worker": "src/cli/worker.ts" },
     format: ["esm"],
     sourcemap: true,
     target: "node22",

@@ -3,7 +3,7 @@
  * letters the tests compose (text and PDF).
  */
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -134,5 +134,25 @@ describe("help, version, schema", () => {
     expect(schema).toMatchObject({ $schema: "https://json-schema.org/draft/2020-12/schema", title: "IMRDetermination", type: "object" });
     expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(["caseNumber", "dates", "decisions", "diagnostics"]));
     expect(JSON.parse(readFileSync(join(root, "dist", "imr-determination.schema.json"), "utf8"))).toEqual(schema);
+  });
+});
+
+describe("start-up", () => {
+  // Node turns the cache on by itself when NODE_COMPILE_CACHE is set, so it is left unset:
+  // the command turns it on, in the temporary folder (TMPDIR here).
+  const runWith = (tmp: string, env: Record<string, string> = {}) => {
+    const { NODE_COMPILE_CACHE: _unset, ...rest } = process.env;
+    mkdirSync(tmp, { recursive: true });
+    return spawnSync(process.execPath, [cli, "letters/a.txt"], { encoding: "utf8", cwd: dir, env: { ...rest, TMPDIR: tmp, ...env } });
+  };
+
+  it("keeps Node's compile cache, unless NODE_DISABLE_COMPILE_CACHE turns it off", () => {
+    const on = join(dir, "tmp-on");
+    expect(runWith(on).status).toBe(0);
+    expect(readdirSync(join(on, "node-compile-cache"), { recursive: true }).length).toBeGreaterThan(0);
+
+    const off = join(dir, "tmp-off");
+    expect(runWith(off, { NODE_DISABLE_COMPILE_CACHE: "1" }).status).toBe(0);
+    expect(existsSync(join(off, "node-compile-cache"))).toBe(false);
   });
 });

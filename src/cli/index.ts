@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 /**
  * imr-parse: IMR Final Determination Letters (text or PDF) → JSON, JSON Lines or CSV.
  * A thin layer over the library: it finds the inputs, runs `parseDetermination` on
