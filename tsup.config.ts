@@ -13,6 +13,9 @@ export default defineConfig([
     target: "node22",
     platform: "node",
     treeshake: true,
+    // No shared chunk: the two entry points share only a few bytes, and a second module
+    // to resolve and link is a cost every import pays.
+    splitting: false,
     // One file loads much faster than the hundreds of modules chevrotain and zod/mini ship
     // as: the import is most of a cold start. The PDF entry point uses the main one.
     noExternal: ["chevrotain", "zod"],
