@@ -3,7 +3,7 @@
  * `import`, `require` and its command. Also publint and arethetypeswrong on the tarball.
  */
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -61,5 +61,17 @@ describe("the installed package", () => {
   it("passes publint and arethetypeswrong", () => {
     expect(execFileSync(join(root, "node_modules", ".bin", "publint"), ["--strict", tarball], { cwd: root, encoding: "utf8" })).toContain("All good!");
     expect(execFileSync(join(root, "node_modules", ".bin", "attw"), [tarball], { cwd: root, encoding: "utf8" })).toContain("No problems found");
+  });
+});
+
+describe("the bundles", () => {
+  // One non-ASCII character makes Node hold a whole bundle as a two-byte string, which
+  // every import pays for (docs/performance.md); characters outside ASCII are escaped.
+  it("are ASCII", () => {
+    for (const file of ["index.js", "index.cjs", "pdf/index.js", "pdf/index.cjs"]) {
+      const bytes = readFileSync(join(root, "dist", file));
+      const at = bytes.findIndex((b) => b > 127);
+      expect(at, `${file}: ${bytes.subarray(Math.max(0, at - 40), at + 10).toString()}`).toBe(-1);
+    }
   });
 });
