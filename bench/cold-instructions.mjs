@@ -9,20 +9,14 @@
 // its hash tables (`sprp`, a few million instructions that vary from run to run) is left
 // out.
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { sampleLetter } from "./sample.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const raw = join(here, "..", "..", "shared", "corpus", "letters", "raw");
-const examples = join(here, "..", "examples", "letters");
-let sample;
-try {
-  sample = join(raw, readdirSync(raw).sort()[0]);
-} catch {
-  sample = join(examples, readdirSync(examples).sort()[0]);
-}
+const sample = sampleLetter();
 
 if (spawnSync("valgrind", ["--version"]).status !== 0) {
   console.log("valgrind is not installed; this count needs it (Debian: apt-get install valgrind).");

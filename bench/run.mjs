@@ -1,17 +1,15 @@
 // npm run bench: speed, cold start, memory and the linear-time curve, with the targets
 // from docs/performance.md. Uses the built library (npm run bench builds it first).
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Bench } from "tinybench";
 import { parseDetermination } from "../dist/index.js";
 import { naiveParse } from "./naive.mjs";
+import { corpus, hasCorpus, raw, sampleLetter } from "./sample.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const corpus = join(here, "..", "..", "shared", "corpus");
-const raw = join(corpus, "letters", "raw");
-const hasCorpus = existsSync(raw);
 const results = [];
 const check = (name, value, unit, target, ok) => {
   results.push({ name, value, unit, target, ok });
@@ -51,10 +49,9 @@ if (hasCorpus) {
 
 // --- Cold start ---------------------------------------------------------------------
 {
-  const sample = hasCorpus ? join(raw, readdirSync(raw).sort()[0]) : join(here, "..", "examples", "letters", readdirSync(join(here, "..", "examples", "letters"))[0]);
-  const runs = Array.from({ length: 15 }, () => JSON.parse(execFileSync(node, [join(here, "cold.mjs"), sample], { encoding: "utf8" })));
-  const total = median(runs.map((r) => r.total));
+  const runs = Array.from({ length: 15 }, () => JSON.parse(execFileSync(node, [join(here, "cold.mjs"), sampleLetter()], { encoding: "utf8" })));
   const totals = runs.map((r) => r.total);
+  const total = median(totals);
   console.log(`\nCold start (fresh process, median of ${runs.length}): import ${median(runs.map((r) => r.import)).toFixed(1)} ms + first result ${median(runs.map((r) => r.firstResult)).toFixed(1)} ms`);
   // Wall-clock time moves with the machine's load; `npm run bench:instructions` counts instructions instead.
   console.log(`  range ${Math.min(...totals).toFixed(1)}–${Math.max(...totals).toFixed(1)} ms`);
