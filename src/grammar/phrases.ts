@@ -103,6 +103,8 @@ export class PhraseSet {
       state = table[(state << 7) | c]!;
       if (state === 0) return;
       i++;
+      // A word broken after its hyphen at a line's end is one word ("Non-" / "MTUS"), as reflow reads it.
+      if (c === 45 && text.charCodeAt(i) === 10) i++;
       const id = this.endId[state]! - 1;
       if (id >= 0 && (!this.endsInWord[id] || i === text.length || !isWordCode(text.charCodeAt(i))) && this.memoCount < 16) {
         this.memoIds[this.memoCount] = id;
