@@ -84,17 +84,52 @@ export class IMRParseError extends Error {
  * d.decisions[0].outcome; // "upheld"
  * ```
  */
-export function parseDetermination(text: string, options: ParseOptions = {}): IMRDetermination {
+export function parseDetermination(text: string, options?: ParseOptions | null): IMRDetermination {
   if (typeof text !== "string") {
     throw new TypeError(`parseDetermination expects the letter's text as a string, got ${text === null ? "null" : typeof text}`);
   }
+  const { strict } = readOptions(options);
   const normalized = normalize(text);
-  const { cst } = parseCst(normalized);
-  const result = toDetermination(buildAst(cst, normalized), normalized);
-  if (options.strict && result.diagnostics.some((d) => d.severity === "error")) {
+  let result: IMRDetermination;
+  try {
+    const { cst } = parseCst(normalized);
+    result = toDetermination(buildAst(cst, normalized), normalized);
+  } catch (error) {
+    // The grammar accepts any text; a throw here is a bug, and the caller still gets a result to act on.
+    result = internalError(text, error);
+  }
+  if (strict && result.diagnostics.some((d) => d.severity === "error")) {
     throw new IMRParseError(result.diagnostics, result);
   }
   return result;
+}
+
+/** The options with their defaults; `null` and `undefined` mean the defaults. */
+function readOptions(options: ParseOptions | null | undefined): Required<ParseOptions> {
+  if (options === undefined || options === null) return { strict: false };
+  if (typeof options !== "object") throw new TypeError(`parseDetermination's options must be an object, got ${typeof options}`);
+  const strict = options.strict ?? false;
+  if (typeof strict !== "boolean") throw new TypeError(`options.strict must be true or false, got ${JSON.stringify(strict)}`);
+  return { strict };
+}
+
+/** An empty result whose one diagnostic says the parser failed, and why. */
+function internalError(text: string, error: unknown): IMRDetermination {
+  const message = `The parser failed on this input (a bug; please report it with the input): ${(error as Error)?.message ?? String(error)}`;
+  const span = { start: 0, end: 0, line: 1, column: 1 };
+  const nullSpans = { assigned: null, decision: null, injury: null, urDenial: null, applicationReceived: null };
+  void text;
+  return {
+    caseNumber: null,
+    dates: { ...nullSpans },
+    priority: null,
+    reviewer: { licensure: [], specialties: [] },
+    caseSummary: null,
+    patient: { age: null, sex: null },
+    decisions: [],
+    sources: { caseNumber: null, dates: { ...nullSpans }, priority: null, reviewer: { licensure: [], specialties: [] }, patient: { age: null, sex: null } },
+    diagnostics: [{ severity: "error", code: "internal-error", message, line: 1, column: 1, span }],
+  };
 }
 
 export { normalize, type NormalizedText, type NormalizerRepair } from "./normalize/index.js";

@@ -4,10 +4,15 @@
  */
 import { Lexer } from "chevrotain";
 import { describe, expect, it } from "vitest";
-import { GuidelineParser } from "../src/grammar/guideline-parser.js";
+import { letterVisitorClass } from "../src/ast/build.js";
+import { passageVisitorClass } from "../src/ast/passages.js";
 import { guidelineTokens } from "../src/grammar/guideline-tokens.js";
+import { howTokens } from "../src/grammar/how-tokens.js";
+import { listTokens } from "../src/grammar/list-tokens.js";
 import { LetterParser } from "../src/grammar/parser.js";
+import { PassageParser } from "../src/grammar/passage-parser.js";
 import { letterTokens } from "../src/grammar/tokens.js";
+import { cstTypesSource } from "../scripts/cst-types.mjs";
 
 describe("grammar definitions", () => {
   it("the letter lexer and parser validate", () => {
@@ -15,15 +20,26 @@ describe("grammar definitions", () => {
     expect(() => new LetterParser({ validate: true })).not.toThrow();
   });
 
-  it("the guideline lexer and parser validate", () => {
-    expect(() => new Lexer(guidelineTokens, { positionTracking: "onlyOffset", ensureOptimizations: true })).not.toThrow();
-    expect(() => new GuidelineParser({ validate: true })).not.toThrow();
+  it("the passage lexer (guideline, list and section modes) and parser validate", () => {
+    const modes = { guideline: guidelineTokens, list: listTokens, how: howTokens };
+    expect(() => new Lexer({ modes, defaultMode: "guideline" }, { positionTracking: "onlyOffset", ensureOptimizations: true })).not.toThrow();
+    expect(() => new PassageParser({ validate: true })).not.toThrow();
+  });
+
+  it("the AST visitors have a method for every rule", () => {
+    expect(() => new (letterVisitorClass())().validateVisitor()).not.toThrow();
+    expect(() => new (passageVisitorClass())().validateVisitor()).not.toThrow();
+  });
+
+  it("the CST types (src/grammar/cst.ts) are those the rules build: run `npm run cst` after changing a rule", async () => {
+    const { readFile } = await import("node:fs/promises");
+    expect(await readFile(new URL("../src/grammar/cst.ts", import.meta.url), "utf8")).toBe(await cstTypesSource());
   });
 });
 
 describe("building a parser (grammar/quick-start.ts)", () => {
   it("leaves none of Chevrotain's grammar-recording methods behind, without deleting them", () => {
-    for (const parser of [new LetterParser(), new GuidelineParser()]) {
+    for (const parser of [new LetterParser(), new PassageParser()]) {
       const own = parser as unknown as Record<string, unknown>;
       const prototype = Object.getPrototypeOf(parser) as Record<string, unknown>;
       // Chevrotain would have deleted them; ours are assigned back, so they are still own properties.

@@ -23,7 +23,7 @@ describe("parseDeterminationPdf", () => {
   it("gives spans into the text extractPdfText returns", async () => {
     const pdf = textPdf(letter(), { perPage: 20 });
     const [text, r] = [await extractPdfText(pdf), await parseDeterminationPdf(pdf)];
-    const t = r.decisions[0]!.treatment;
+    const t = r.decisions[0]!.treatment!;
     expect(text.slice(t.span.start, t.span.end)).toBe(t.text);
     expect(text).toContain("\f"); // pages are separated by form feeds
   });

@@ -1,53 +1,87 @@
 /**
- * CST → typed AST: a Chevrotain visitor with one method per grammar rule. It only
- * gives the parse tree names and spans; reading values (dates, lists, reflowed text)
- * is the model's job.
+ * CST → typed AST: the letter grammar's visitor, one method per rule, each called with
+ * its node's typed children (`grammar/cst.ts`, generated from the rules). It gives the
+ * parse tree names and spans, pairs a header's label column with its value column, and
+ * hands guideline paragraphs and lists to the passage grammar (`passages.ts`); reading
+ * values (dates, reflowed text) is the model's job.
  */
-import type { CstElement, CstNode, IToken } from "chevrotain";
-import { extentOf, extentOfAll, type Range } from "./extent.js";
+import type { ICstVisitor, IToken, TokenType } from "chevrotain";
+import type {
+  CaseHeaderCstChildren,
+  CaseSummaryLeadInCstChildren,
+  ClaimsAdministratorGuidelineCstChildren,
+  ClinicalCaseSummaryCstChildren,
+  CredentialCstChildren,
+  DecisionCstChildren,
+  DecisionHeadingCstChildren,
+  DecisionProseCstChildren,
+  DecisionRationaleCstChildren,
+  HeaderFieldCstChildren,
+  HowDeterminationWasMadeCstChildren,
+  IssuesDecisionsAndRationalesCstChildren,
+  LineRunCstChildren,
+  LetterCstChildren,
+  LetterCstNode,
+  MaximusGuidelineCstChildren,
+  PartialAuthorizationCstChildren,
+  ReviewerCredentialsCstChildren,
+  UnplacedCstChildren,
+  WordsCstChildren,
+} from "../grammar/cst.js";
+import { letterParser } from "../grammar/parser.js";
 import {
   ApplicationReceivedLabel,
   CaseNumberLabel,
   DateAssignedLabel,
   DateOfInjuryLabel,
   DecisionDateLabel,
+  Overturned,
   PriorityLabel,
   StatesOfLicensure,
+  UnreadableOutcome,
+  Upheld,
   UrDenialDateLabel,
 } from "../grammar/tokens.js";
 import type { NormalizedText } from "../normalize/index.js";
+import { SpanMaker, type Span } from "../span.js";
+import type { Outcome } from "../vocabulary.js";
+import { EMPTY, extentOf, extentOfAll, extentOfRuns, type Range } from "./extent.js";
 import type {
-  BoardCertificationNode,
   CaseHeaderNode,
   ClinicalCaseSummaryNode,
   CredentialNode,
   DecisionHeadingNode,
   DecisionNode,
+  GuidelineNode,
   HeaderFieldNode,
   HeaderLabel,
+  HeadingDamage,
   HowDeterminationWasMadeNode,
   IssuesDecisionsAndRationalesNode,
   LetterNode,
   LetterPartNode,
+  ListNode,
+  ParagraphNode,
   PartialAuthorizationNode,
   ReviewerCredentialsNode,
-  Span,
   TextNode,
   UnplacedNode,
 } from "./nodes.js";
-import { buildGuideline } from "./guideline.js";
-import { SpanMaker } from "./positions.js";
+import { buildGuideline, buildHowSection, buildList } from "./passages.js";
 
-type Children = Record<string, CstElement[] | undefined>;
+const HEADER_LABELS = new Map<TokenType, HeaderLabel>([
+  [CaseNumberLabel, "caseNumber"],
+  [DateAssignedLabel, "dateAssigned"],
+  [DateOfInjuryLabel, "dateOfInjury"],
+  [DecisionDateLabel, "decisionDate"],
+  [UrDenialDateLabel, "urDenialDate"],
+  [PriorityLabel, "priority"],
+  [ApplicationReceivedLabel, "applicationReceived"],
+]);
 
-const HEADER_LABELS = new Map<string, HeaderLabel>([
-  [CaseNumberLabel.name, "caseNumber"],
-  [DateAssignedLabel.name, "dateAssigned"],
-  [DateOfInjuryLabel.name, "dateOfInjury"],
-  [DecisionDateLabel.name, "decisionDate"],
-  [UrDenialDateLabel.name, "urDenialDate"],
-  [PriorityLabel.name, "priority"],
-  [ApplicationReceivedLabel.name, "applicationReceived"],
+const OUTCOMES = new Map<TokenType, Outcome>([
+  [Upheld, "upheld"],
+  [Overturned, "overturned"],
 ]);
 
 // Spaces and line breaks never start or end a passage; a partial authorization's
@@ -55,178 +89,262 @@ const HEADER_LABELS = new Map<string, HeaderLabel>([
 const isSpace = (c: number) => c === 32 || c === 10;
 const isSpaceOrSeparator = (c: number) => c === 32 || c === 10 || c === 44 /* , */ || c === 59; /* ; */
 
-export class AstBuilder {
-  private readonly spans: SpanMaker;
-  private readonly text: string;
+/**
+ * Chevrotain's visitor base: `validateVisitor` checks there is a method per rule (the tests
+ * call it). The methods are called directly with each node's typed children, not through
+ * `visit`, so each returns its own node type.
+ */
+type LetterVisitorBase = new () => ICstVisitor<never, unknown>;
 
-  constructor(readonly normalized: NormalizedText) {
-    this.spans = new SpanMaker(normalized);
-    this.text = normalized.text;
-  }
+function defineLetterVisitor(Base: LetterVisitorBase) {
+  return class LetterAstBuilder extends Base {
+    normalized: NormalizedText | null = null;
+    spans: SpanMaker | null = null;
+    text = "";
 
-  span(range: Range): Span {
-    return this.spans.fromNormalized(range.start, range.end);
-  }
-
-  /** A text node for a normalized range, trimmed; null when nothing is left. */
-  textNode(range: Range, trailing: (c: number) => boolean = isSpace): TextNode | null {
-    let { start, end } = range;
-    if (!(end > start)) return null;
-    while (start < end && isSpace(this.text.charCodeAt(start))) start++;
-    while (end > start && trailing(this.text.charCodeAt(end - 1))) end--;
-    if (end <= start) return null;
-    return { type: "Text", value: this.text.slice(start, end), span: this.span({ start, end }), normalized: { start, end } };
-  }
-
-  letter(cst: CstNode): LetterNode {
-    const c = cst.children as Children;
-    const parts: { at: number; node: LetterPartNode }[] = [];
-    const add = (nodes: CstElement[] | undefined, build: (n: CstNode) => LetterPartNode | null) => {
-      for (const n of nodes ?? []) {
-        const node = build(n as CstNode);
-        if (node) parts.push({ at: extentOf(n as CstNode).start, node });
-      }
-    };
-    add(c.caseHeader, (n) => this.caseHeader(n));
-    add(c.howDeterminationWasMade, (n) => this.howDeterminationWasMade(n));
-    add(c.reviewerCredentials, (n) => this.reviewerCredentials(n));
-    add(c.clinicalCaseSummary, (n) => this.clinicalCaseSummary(n));
-    add(c.issuesDecisionsAndRationales, (n) => this.issuesDecisionsAndRationales(n));
-    add(c.decision, (n) => this.decision(n));
-    add(c.unplaced, (n) => this.unplaced(n));
-    parts.sort((a, b) => a.at - b.at);
-    return { type: "Letter", parts: parts.map((p) => p.node), span: this.span({ start: 0, end: this.text.length }) };
-  }
-
-  caseHeader(cst: CstNode): CaseHeaderNode {
-    const fields = ((cst.children as Children).headerField ?? []).map((f) => this.headerField(f as CstNode));
-    return { type: "CaseHeader", fields, span: this.span(extentOf(cst)) };
-  }
-
-  headerField(cst: CstNode): HeaderFieldNode {
-    const c = cst.children as Children;
-    let label: HeaderLabel = "caseNumber";
-    for (const key in c) {
-      const found = HEADER_LABELS.get(key);
-      if (found) label = found;
+    /** Starts on a new letter. */
+    use(normalized: NormalizedText | null): void {
+      this.normalized = normalized;
+      this.spans = normalized ? new SpanMaker(normalized) : null;
+      this.text = normalized?.text ?? "";
     }
-    const value = extentOfAll(c.Text);
-    return { type: "HeaderField", label, value: this.textNode(value), span: this.span(extentOf(cst)) };
-  }
 
-  howDeterminationWasMade(cst: CstNode): HowDeterminationWasMadeNode {
-    const certification = (cst.children as Children).boardCertification?.[0] as CstNode | undefined;
-    return {
-      type: "HowDeterminationWasMade",
-      boardCertification: certification ? this.boardCertification(certification) : null,
-      span: this.span(extentOf(cst)),
-    };
-  }
+    span(range: Range): Span {
+      return this.spans!.fromNormalized(range.start, Math.max(range.start, range.end));
+    }
 
-  boardCertification(cst: CstNode): BoardCertificationNode {
-    const c = cst.children as Children;
-    return {
-      type: "BoardCertification",
-      boardCertifiedIn: this.textNode(extentOfAll(c.boardCertifiedIn)),
-      subspecialty: this.textNode(extentOfAll(c.subspecialty)),
-      licensedIn: this.textNode(extentOfAll(c.licensedIn)),
-      span: this.span(extentOf(cst)),
-    };
-  }
+    /** A text node for a normalized range, trimmed; null when nothing is left. */
+    textNode(range: Range, trailing: (c: number) => boolean = isSpace): TextNode | null {
+      let { start, end } = range;
+      if (!(end > start)) return null;
+      while (start < end && isSpace(this.text.charCodeAt(start))) start++;
+      while (end > start && trailing(this.text.charCodeAt(end - 1))) end--;
+      if (end <= start) return null;
+      return { type: "Text", value: this.text.slice(start, end), span: this.span({ start, end }), normalized: { start, end } };
+    }
 
-  reviewerCredentials(cst: CstNode): ReviewerCredentialsNode {
-    const credentials = ((cst.children as Children).credential ?? []).map((n): CredentialNode => {
-      const c = (n as CstNode).children as Children;
+    letter(c: LetterCstChildren): LetterNode {
+      const parts: LetterPartNode[] = [
+        ...(c.caseHeader ?? []).map((n) => this.caseHeader(n.children, extentOf(n))),
+        ...(c.howDeterminationWasMade ?? []).map((n) => this.howDeterminationWasMade(n.children, extentOf(n))),
+        ...(c.reviewerCredentials ?? []).map((n) => this.reviewerCredentials(n.children, extentOf(n))),
+        ...(c.clinicalCaseSummary ?? []).map((n) => this.clinicalCaseSummary(n.children, extentOf(n))),
+        ...(c.issuesDecisionsAndRationales ?? []).map((n) => this.issuesDecisionsAndRationales(n.children, extentOf(n))),
+        ...(c.decision ?? []).map((n) => this.decision(n.children)),
+        ...(c.unplaced ?? []).map((n) => this.unplaced(n.children)).filter((u): u is UnplacedNode => u !== null),
+      ];
+      parts.sort((a, b) => a.span.start - b.span.start);
+      return { type: "Letter", parts, span: this.span({ start: 0, end: this.text.length }) };
+    }
+
+    // --- Case header ---
+
+    caseHeader(c: CaseHeaderCstChildren, whole: Range): CaseHeaderNode {
+      const read = c.headerField.map((f) => this.headerField(f.children, extentOf(f)));
+      const fields: HeaderFieldNode[] = [];
+      const unpairedValues: TextNode[] = [];
+      // A column of labels with no values, then a column of values (plain pdftotext): pair them in order.
+      for (let i = 0; i < read.length; ) {
+        let j = i;
+        while (j < read.length - 1 && read[j]!.value === null) j++;
+        const column = read.slice(i, j + 1);
+        if (column.length === 1) {
+          fields.push(column[0]!);
+        } else {
+          const values = this.valueLines(c.headerField[j]!.children.value ?? []);
+          const paired = values.length === column.length;
+          column.forEach((f, k) => fields.push({ ...f, value: paired ? values[k]! : null }));
+          // More values than labels: which goes where cannot be told. The labels get none.
+          if (values.length > column.length) unpairedValues.push(...values);
+          else if (!paired) fields[fields.length - 1]!.value = column[column.length - 1]!.value;
+        }
+        i = j + 1;
+      }
+      return { type: "CaseHeader", fields, unpairedValues, span: this.span(whole) };
+    }
+
+    /** One label and its value (the text up to the next label). */
+    headerField(c: HeaderFieldCstChildren, whole: Range): HeaderFieldNode {
+      const label = c.label![0]!;
+      return {
+        type: "HeaderField",
+        label: HEADER_LABELS.get(label.tokenType) ?? "caseNumber",
+        labelSpan: this.span(extentOf(label)),
+        value: this.textNode(extentOfAll(c.value)),
+        span: this.span(whole),
+      };
+    }
+
+    /** A value column: one value a line. */
+    valueLines(tokens: readonly IToken[]): TextNode[] {
+      const lines: TextNode[] = [];
+      let start = -1;
+      let end = -1;
+      for (let k = 0; k <= tokens.length; k++) {
+        const token = tokens[k];
+        if (token === undefined || token.image === "\n") {
+          const line = start >= 0 ? this.textNode({ start, end }) : null;
+          if (line) lines.push(line);
+          start = -1;
+        } else {
+          if (start < 0) start = token.startOffset;
+          end = token.endOffset! + 1;
+        }
+      }
+      return lines;
+    }
+
+    // --- How the determination was made, and the reviewer ---
+
+    howDeterminationWasMade(c: HowDeterminationWasMadeCstChildren, whole: Range): HowDeterminationWasMadeNode {
+      const text = this.textNode(extentOfAll(c.text));
+      const section = text ? buildHowSection(text, this) : { boardCertification: null, otherText: [] };
+      return { type: "HowDeterminationWasMade", ...section, span: this.span(whole) };
+    }
+
+    reviewerCredentials(c: ReviewerCredentialsCstChildren, whole: Range): ReviewerCredentialsNode {
+      const credentials = (c.credential ?? []).map((n) => this.credential(n.children, extentOf(n)));
+      return { type: "ReviewerCredentials", credentials, span: this.span(whole) };
+    }
+
+    credential(c: CredentialCstChildren, whole: Range): CredentialNode {
+      const words = this.textNode(this.lineRun(c.value[0]!.children));
       return {
         type: "Credential",
-        kind: c[StatesOfLicensure.name] ? "licensure" : "specialty",
-        value: this.textNode(extentOfAll(c.PlainText)),
-        span: this.span(extentOf(n as CstNode)),
+        kind: c.kind![0]!.tokenType === StatesOfLicensure ? "licensure" : "specialty",
+        list: words ? buildList(words, false, this) : null,
+        span: this.span(whole),
       };
-    });
-    credentials.sort((a, b) => a.span.start - b.span.start);
-    return { type: "ReviewerCredentials", credentials, span: this.span(extentOf(cst)) };
-  }
+    }
 
-  clinicalCaseSummary(cst: CstNode): ClinicalCaseSummaryNode {
-    return {
-      type: "ClinicalCaseSummary",
-      summary: this.textNode(extentOfAll((cst.children as Children).Prose)),
-      span: this.span(extentOf(cst)),
-    };
-  }
+    lineRun(c: LineRunCstChildren): Range {
+      return extentOfRuns(c.Text, c.RunsOn);
+    }
 
-  issuesDecisionsAndRationales(cst: CstNode): IssuesDecisionsAndRationalesNode {
-    const c = cst.children as Children;
-    return {
-      type: "IssuesDecisionsAndRationales",
-      decisions: (c.decision ?? []).map((d) => this.decision(d as CstNode)),
-      unplaced: (c.unplaced ?? []).map((u) => this.unplaced(u as CstNode)).filter((u): u is UnplacedNode => u !== null),
-      span: this.span(extentOf(cst)),
-    };
-  }
+    // --- Clinical case summary ---
 
-  decision(cst: CstNode): DecisionNode {
-    const c = cst.children as Children;
-    const heading = this.decisionHeading(c.decisionHeading![0] as CstNode);
-    const paragraph = (key: string) => {
-      const node = c[key]?.[0] as CstNode | undefined;
-      return node ? this.textNode(extentOfAll((node.children as Children).decisionProse)) : null;
-    };
-    const claimsAdministratorText = paragraph("claimsAdministratorGuideline");
-    const reviewerText = paragraph("maximusGuideline");
-    const rationale = paragraph("decisionRationale");
-    const claimsAdministratorGuideline = claimsAdministratorText ? buildGuideline(claimsAdministratorText, this) : null;
-    const reviewerGuideline = reviewerText ? buildGuideline(reviewerText, this) : null;
-    const last = rationale ?? reviewerText ?? claimsAdministratorText;
-    return {
-      type: "Decision",
-      heading,
-      claimsAdministratorGuideline,
-      reviewerGuideline,
-      rationale,
-      labels: {
-        claimsAdministratorGuideline: c.claimsAdministratorGuideline !== undefined,
-        reviewerGuideline: c.maximusGuideline !== undefined,
-        rationale: c.decisionRationale !== undefined,
-      },
-      span: this.spans.fromInput({ start: heading.span.start, end: last ? last.span.end : heading.span.end }),
-    };
-  }
+    clinicalCaseSummary(c: ClinicalCaseSummaryCstChildren, whole: Range): ClinicalCaseSummaryNode {
+      const leadIn = c.caseSummaryLeadIn?.[0];
+      return {
+        type: "ClinicalCaseSummary",
+        summary: this.textNode(extentOfAll(c.summary)),
+        otherLeadIn: leadIn ? this.caseSummaryLeadIn(leadIn.children) : null,
+        span: this.span(whole),
+      };
+    }
 
-  decisionHeading(cst: CstNode): DecisionHeadingNode {
-    const c = cst.children as Children;
-    const outcome = c.Outcome![0] as IToken & { payload?: "upheld" | "overturned" };
-    const whole = extentOf(cst);
-    const wordAt = outcome.startOffset + outcome.image.search(/upheld|overturned/i);
-    const partial = c.partialAuthorization?.[0] as CstNode | undefined;
-    const text = this.textNode({ start: whole.start, end: outcome.startOffset });
-    const headingEnd = wordAt + (outcome.payload === "overturned" ? 10 : 6);
-    return {
-      type: "DecisionHeading",
-      text,
-      outcome: outcome.payload ?? "upheld",
-      outcomeSpan: this.span({ start: wordAt, end: headingEnd }),
-      partialAuthorization: partial ? this.partialAuthorization(partial) : null,
-      span: this.span({ start: text ? text.normalized.start : whole.start, end: headingEnd }),
-    };
-  }
+    /** The lead-in, when it is not worded as the grammar knows it. */
+    caseSummaryLeadIn(c: CaseSummaryLeadInCstChildren): TextNode | null {
+      return c.CaseSummaryLeadInOtherWording ? this.textNode(extentOfAll(c.CaseSummaryLeadInOtherWording)) : null;
+    }
 
-  partialAuthorization(cst: CstNode): PartialAuthorizationNode {
-    const c = cst.children as Children;
-    return {
-      type: "PartialAuthorization",
-      originalRequest: this.textNode(extentOfAll(c.originalRequest)),
-      authorized: this.textNode(extentOfAll(c.authorized), isSpaceOrSeparator),
-      remainder: this.textNode(extentOfAll(c.remainder)),
-      span: this.span(extentOf(cst)),
-    };
-  }
+    // --- Issues, decisions and rationales ---
 
-  unplaced(cst: CstNode): UnplacedNode | null {
-    const text = this.textNode(extentOf(cst));
-    return text ? { type: "Unplaced", text, span: text.span } : null;
-  }
+    issuesDecisionsAndRationales(c: IssuesDecisionsAndRationalesCstChildren, whole: Range): IssuesDecisionsAndRationalesNode {
+      return {
+        type: "IssuesDecisionsAndRationales",
+        decisions: (c.decision ?? []).map((d) => this.decision(d.children)),
+        unplaced: (c.unplaced ?? []).map((u) => this.unplaced(u.children)).filter((u): u is UnplacedNode => u !== null),
+        span: this.span(whole),
+      };
+    }
+
+    decision(c: DecisionCstChildren): DecisionNode {
+      const heading = this.decisionHeading(c.decisionHeading[0]!.children, extentOf(c.decisionHeading[0]!));
+      const ca = c.claimsAdministratorGuideline?.[0];
+      const maximus = c.maximusGuideline?.[0];
+      const rationale = c.decisionRationale?.[0];
+      const node: DecisionNode = {
+        type: "Decision",
+        heading,
+        claimsAdministratorGuideline: ca ? this.claimsAdministratorGuideline(ca.children) : null,
+        reviewerGuideline: maximus ? this.maximusGuideline(maximus.children) : null,
+        rationale: rationale ? this.decisionRationale(rationale.children) : null,
+        span: heading.span,
+      };
+      const last = [node.rationale, node.reviewerGuideline, node.claimsAdministratorGuideline].find((p) => p !== null);
+      const end = last ? (last.content?.span.end ?? last.labelSpan.end) : heading.span.end;
+      node.span = this.spans!.fromInput({ start: heading.span.start, end });
+      return node;
+    }
+
+    decisionHeading(c: DecisionHeadingCstChildren, whole: Range): DecisionHeadingNode {
+      const colon = c.OutcomeColon?.[0] ?? null;
+      const word = c.outcome?.[0] ?? null;
+      const partial = c.partialAuthorization?.[0];
+      const words = c.words ?? [];
+      const wordsEnd = colon ? colon.startOffset : whole.end;
+      const text = this.textNode({ start: whole.start, end: wordsEnd });
+      let damage: HeadingDamage | null = null;
+      if (words.some((t) => OUTCOMES.has(t.tokenType))) damage = "two-outcomes";
+      else if (colon === null) damage = "no-outcome";
+      else if (word === null) damage = "missing-outcome";
+      else if (word.tokenType === UnreadableOutcome) damage = "unreadable-outcome";
+      const outcomeRange = word ? extentOf(word) : { start: wordsEnd, end: wordsEnd };
+      // An outcome word's full stop ("Upheld.") is not part of it.
+      if (word && word.image.endsWith(".")) outcomeRange.end--;
+      return {
+        type: "DecisionHeading",
+        text,
+        outcome: damage === null && word ? (OUTCOMES.get(word.tokenType) ?? null) : null,
+        outcomeSpan: this.span(outcomeRange),
+        partialAuthorization: partial ? this.partialAuthorization(partial.children, extentOf(partial)) : null,
+        damage,
+        span: this.span({ start: text ? text.normalized.start : whole.start, end: Math.max(outcomeRange.end, text?.normalized.end ?? 0) }),
+      };
+    }
+
+    partialAuthorization(c: PartialAuthorizationCstChildren, whole: Range): PartialAuthorizationNode {
+      const words = (node: { children: WordsCstChildren }[] | undefined) => (node?.[0] ? this.words(node[0].children) : EMPTY);
+      return {
+        type: "PartialAuthorization",
+        originalRequest: this.textNode(words(c.originalRequest)),
+        authorized: this.textNode(words(c.authorized), isSpaceOrSeparator),
+        remainder: this.textNode(words(c.remainder)),
+        span: this.span(whole),
+      };
+    }
+
+    claimsAdministratorGuideline(c: ClaimsAdministratorGuidelineCstChildren): ParagraphNode<GuidelineNode> {
+      return this.guidelineParagraph(c.ClaimsAdministratorGuidelineLabel[0]!, c.decisionProse[0]!.children);
+    }
+
+    maximusGuideline(c: MaximusGuidelineCstChildren): ParagraphNode<GuidelineNode> {
+      return this.guidelineParagraph(c.MaximusGuidelineLabel[0]!, c.decisionProse[0]!.children);
+    }
+
+    decisionRationale(c: DecisionRationaleCstChildren): ParagraphNode<TextNode> {
+      return { type: "Paragraph", labelSpan: this.span(extentOf(c.DecisionRationaleLabel[0]!)), content: this.textNode(this.decisionProse(c.decisionProse[0]!.children)) };
+    }
+
+    decisionProse(c: DecisionProseCstChildren): Range {
+      return extentOfAll(c.Prose);
+    }
+
+    guidelineParagraph(label: IToken, prose: DecisionProseCstChildren): ParagraphNode<GuidelineNode> {
+      const text = this.textNode(this.decisionProse(prose));
+      return { type: "Paragraph", labelSpan: this.span(extentOf(label)), content: text ? buildGuideline(text, this) : null };
+    }
+
+    // --- Shared ---
+
+    words(c: WordsCstChildren): Range {
+      return extentOfAll(c.PlainText);
+    }
+
+    unplaced(c: UnplacedCstChildren): UnplacedNode | null {
+      const text = this.textNode(extentOfAll(c.Stray));
+      return text ? { type: "Unplaced", text, span: text.span } : null;
+    }
+  };
+}
+
+type LetterAstBuilder = InstanceType<ReturnType<typeof defineLetterVisitor>>;
+let builder: LetterAstBuilder | undefined;
+
+/** The letter visitor class, for the tests' `validateVisitor`. */
+export function letterVisitorClass() {
+  return defineLetterVisitor(letterParser().getBaseCstVisitorConstructor() as LetterVisitorBase);
 }
 
 /**
@@ -240,6 +358,12 @@ export class AstBuilder {
  * ast.parts.map((p) => p.type); // ["CaseHeader", "HowDeterminationWasMade", …]
  * ```
  */
-export function buildAst(cst: CstNode, normalized: NormalizedText): LetterNode {
-  return new AstBuilder(normalized).letter(cst);
+export function buildAst(cst: LetterCstNode, normalized: NormalizedText): LetterNode {
+  builder ??= new (letterVisitorClass())();
+  builder.use(normalized);
+  try {
+    return builder.letter(cst.children);
+  } finally {
+    builder.use(null);
+  }
 }

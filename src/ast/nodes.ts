@@ -3,9 +3,10 @@
  * order, each with the span it came from (offsets into the caller's string, as unist's
  * `position`). The model (`model/`) turns this tree into the public result.
  */
-import type { Span } from "../model/schema.js";
+import type { Span } from "../span.js";
+import type { GuidelineBasis, Outcome } from "../vocabulary.js";
 
-export type { Span };
+export type { GuidelineBasis, Outcome, Span };
 
 /** A run of the letter's text, as normalized (line breaks kept). */
 export interface TextNode {
@@ -18,19 +19,18 @@ export interface TextNode {
 }
 
 /** Which value a case header label introduces. */
-export type HeaderLabel =
-  | "caseNumber"
-  | "dateAssigned"
-  | "dateOfInjury"
-  | "decisionDate"
-  | "urDenialDate"
-  | "priority"
-  | "applicationReceived";
+export type HeaderLabel = "caseNumber" | "dateAssigned" | "dateOfInjury" | "decisionDate" | "urDenialDate" | "priority" | "applicationReceived";
 
-/** "Date Assigned: 11/09/2016": a label and what follows it up to the next label. */
+/**
+ * "Date Assigned: 11/09/2016": a label and its value. Where a header is laid out as a
+ * column of labels followed by a column of values (plain `pdftotext`), each label is
+ * paired with the value in the same place of the value column.
+ */
 export interface HeaderFieldNode {
   type: "HeaderField";
   label: HeaderLabel;
+  /** The label's own span. */
+  labelSpan: Span;
   value: TextNode | null;
   span: Span;
 }
@@ -39,6 +39,16 @@ export interface HeaderFieldNode {
 export interface CaseHeaderNode {
   type: "CaseHeader";
   fields: HeaderFieldNode[];
+  /** Values of a value column that no label of the label column pairs with. */
+  unpairedValues: TextNode[];
+  span: Span;
+}
+
+/** Items of a list (states, specialties), and any text after its end that belongs to no item. */
+export interface ListNode {
+  type: "List";
+  items: TextNode[];
+  rest: TextNode | null;
   span: Span;
 }
 
@@ -47,8 +57,8 @@ export interface BoardCertificationNode {
   type: "BoardCertification";
   boardCertifiedIn: TextNode | null;
   subspecialty: TextNode | null;
-  /** The text after "licensed to practice in", up to the end of the section. */
-  licensedIn: TextNode | null;
+  /** The states after "licensed to practice in", to the sentence's full stop. */
+  licensedIn: ListNode | null;
   span: Span;
 }
 
@@ -56,6 +66,8 @@ export interface BoardCertificationNode {
 export interface HowDeterminationWasMadeNode {
   type: "HowDeterminationWasMade";
   boardCertification: BoardCertificationNode | null;
+  /** Text in the section that is not its known boilerplate. */
+  otherText: TextNode[];
   span: Span;
 }
 
@@ -63,7 +75,7 @@ export interface HowDeterminationWasMadeNode {
 export interface CredentialNode {
   type: "Credential";
   kind: "licensure" | "specialty";
-  value: TextNode | null;
+  list: ListNode | null;
   span: Span;
 }
 
@@ -78,6 +90,8 @@ export interface ReviewerCredentialsNode {
 export interface ClinicalCaseSummaryNode {
   type: "ClinicalCaseSummary";
   summary: TextNode | null;
+  /** The lead-in, when its wording is not the known one. */
+  otherLeadIn: TextNode | null;
   span: Span;
 }
 
@@ -91,14 +105,28 @@ export interface PartialAuthorizationNode {
   span: Span;
 }
 
+/** What is wrong with a decision heading, when something is. */
+export type HeadingDamage =
+  /** No colon and outcome: the heading is the words before a decision's first label. */
+  | "no-outcome"
+  /** A colon and no word after it. */
+  | "missing-outcome"
+  /** A word other than Upheld or Overturned in the outcome's place. */
+  | "unreadable-outcome"
+  /** A second outcome inside the heading ("X: Overturned: Upheld"). */
+  | "two-outcomes";
+
 /** "MRI of the left wrist: Upheld", possibly over several lines. */
 export interface DecisionHeadingNode {
   type: "DecisionHeading";
   /** The heading's words before the outcome. */
   text: TextNode | null;
-  outcome: "upheld" | "overturned";
+  /** null when the heading has no readable outcome (`damage` says why). */
+  outcome: Outcome | null;
+  /** The outcome word, or a zero-width span where it is missing. */
   outcomeSpan: Span;
   partialAuthorization: PartialAuthorizationNode | null;
+  damage: HeadingDamage | null;
   span: Span;
 }
 
@@ -126,9 +154,6 @@ export interface NonMtusCitationNode {
   span: Span;
 }
 
-/** What a guideline paragraph rests on. */
-export type GuidelineBasis = "mtus" | "outside-mtus" | "none";
-
 /** A "Claims Administrator guideline:" or "MAXIMUS guideline:" paragraph and its structure. */
 export interface GuidelineNode {
   type: "Guideline";
@@ -138,16 +163,22 @@ export interface GuidelineNode {
   span: Span;
 }
 
+/** A decision's labelled paragraph: there (with its label's span) even when nothing follows the label. */
+export interface ParagraphNode<Content> {
+  type: "Paragraph";
+  labelSpan: Span;
+  /** null when nothing follows the label. */
+  content: Content | null;
+}
+
 /** One disputed item. A paragraph is null when its label is missing. */
 export interface DecisionNode {
   type: "Decision";
   heading: DecisionHeadingNode;
-  claimsAdministratorGuideline: GuidelineNode | null;
+  claimsAdministratorGuideline: ParagraphNode<GuidelineNode> | null;
   /** The "MAXIMUS guideline:" paragraph. */
-  reviewerGuideline: GuidelineNode | null;
-  rationale: TextNode | null;
-  /** Which labels the decision has, even when a paragraph after one is empty. */
-  labels: { claimsAdministratorGuideline: boolean; reviewerGuideline: boolean; rationale: boolean };
+  reviewerGuideline: ParagraphNode<GuidelineNode> | null;
+  rationale: ParagraphNode<TextNode> | null;
   span: Span;
 }
 

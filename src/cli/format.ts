@@ -61,7 +61,7 @@ function csvRows(source: string, d: IMRDetermination): string {
       [
         ...letter,
         x ? i : null,
-        x?.treatment.text,
+        x?.treatment?.text,
         x?.originalRequest?.text,
         x?.authorized?.text,
         x?.outcome,

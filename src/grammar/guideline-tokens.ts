@@ -6,7 +6,8 @@
  */
 import { createToken, Lexer, type TokenType } from "chevrotain";
 import { MTUS_TITLES } from "./mtus-titles.js";
-import { isWordChar, PhraseSet } from "./phrases.js";
+import { anyCharacterBut, isWordCode } from "./characters.js";
+import { PhraseSet } from "./phrases.js";
 
 const phrases = new PhraseSet("wordStart");
 
@@ -38,15 +39,14 @@ export const DecisionBasedOnNonMtus = phrase(
   ["Decision based on Non-MTUS Citation", "Decision based on Non-MTUS"],
   [],
 );
-/** "The Claims Administrator did not cite any medical evidence for its decision." */
-export const NoMedicalEvidence = phrase("NoMedicalEvidence", ["did not cite any medical evidence"]);
-/** "… based their decision on recommendation(s) outside of the MTUS Guidelines." */
-export const OutsideMtus = phrase("OutsideMtus", [
-  "outside of the MTUS",
-  "outside the MTUS",
-  "did not base their decision on the MTUS",
-  "did not base its decision on the MTUS",
-]);
+/** "The Claims Administrator did not cite any medical evidence for its decision.": the basis is none. */
+export const NoMedicalEvidence = phrase("NoMedicalEvidence", ["did not cite any medical evidence"], []);
+/** "… based their decision on recommendation(s) outside of the MTUS Guidelines.": the basis is outside the MTUS. */
+export const OutsideMtus = phrase(
+  "OutsideMtus",
+  ["outside of the MTUS", "outside the MTUS", "did not base their decision on the MTUS", "did not base its decision on the MTUS"],
+  [],
+);
 export const SectionsLabel = phrase("SectionsLabel", ["Section(s):", "Sections:", "Section:"]);
 /** Page markers: "Page(s):" in the 2013–2015 letters, also "pg 128", "pages 98-99". */
 export const PagesLabel = phrase("PagesLabel", ["Page(s):", "Pages:", "Page:", "pages", "page", "pg.", "pg"]);
@@ -89,7 +89,7 @@ function matchWords(text: string, offset: number): [string] | null {
     const c = text.charCodeAt(i);
     if (c === 44 /* , */) break;
     if (c === 46 /* . */ && (i + 1 === n || text.charCodeAt(i + 1) === 32 || text.charCodeAt(i + 1) === 10)) break;
-    if (i > offset && !isWordChar(text.charCodeAt(i - 1)) && isWordChar(c) && startsToken(text, i)) break;
+    if (i > offset && !isWordCode(text.charCodeAt(i - 1)) && isWordCode(c) && startsToken(text, i)) break;
     i++;
   }
   // Trailing spaces are left to the next token (skipped).
@@ -109,17 +109,19 @@ function startsToken(text: string, at: number): boolean {
   return phrases.anyAt(text, at) || ((titles.pairAt(text, at) || c === 65 || c === 67) && matchTitle(text, at) !== null);
 }
 
-const ANY_CHAR: number[] = [];
-for (let c = 0; c < 256; c++) ANY_CHAR.push(c);
-for (let c = 256; c < 65536; c += 255) ANY_CHAR.push(c);
-
 export const Words = createToken({
   name: "Words",
   pattern: { exec: matchWords },
   line_breaks: true,
-  start_chars_hint: ANY_CHAR,
+  start_chars_hint: anyCharacterBut(),
   ...inText,
 });
+
+/** Lets go of the text the phrase sets last looked at. */
+export function forgetGuidelineInput(): void {
+  phrases.forget();
+  titles.forget();
+}
 
 /** Every token of a guideline paragraph, in the order the lexer tries them. */
 export const guidelineTokens: TokenType[] = [

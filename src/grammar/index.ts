@@ -1,9 +1,10 @@
 /**
  * The grammar stage: normalized text → tokens → concrete syntax tree.
  */
-import type { CstNode, ILexingError, IToken } from "chevrotain";
+import type { ILexingError, IToken } from "chevrotain";
+import type { LetterCstNode } from "./cst.js";
 import type { NormalizedText } from "../normalize/index.js";
-import { lexLetter, withEndOffsets } from "./lexer.js";
+import { lexLetter } from "./lexer.js";
 import { letterParser } from "./parser.js";
 
 /**
@@ -17,7 +18,7 @@ import { letterParser } from "./parser.js";
  */
 export interface LetterCst {
   /** The root `letter` node; children are named after the grammar's rules and tokens. */
-  cst: CstNode;
+  cst: LetterCstNode;
   /** The tokens, with offsets into the normalized text. */
   tokens: IToken[];
   /** Characters the lexer could not read (none in practice: `Text` reads anything). */
@@ -38,13 +39,16 @@ export interface LetterCst {
 export function parseCst(normalized: NormalizedText): LetterCst {
   const lexed = lexLetter(normalized.text, normalized.lineWidth);
   const parser = letterParser();
-  parser.lineWidth = normalized.lineWidth;
-  parser.normalizedText = normalized.text;
-  parser.input = withEndOffsets(lexed.tokens);
-  const cst = parser.letter();
-  if (parser.errors.length > 0) {
-    // The grammar accepts every token sequence; an error here is a bug in it.
-    throw new Error(`imr-determination: grammar error: ${parser.errors[0]!.message}`);
+  parser.input = lexed.tokens;
+  try {
+    // The rule builds the node of its own name; Chevrotain types every rule's result as CstNode.
+    const cst = parser.letter() as LetterCstNode;
+    if (parser.errors.length > 0) {
+      // The grammar accepts every token sequence; an error here is a bug in it.
+      throw new Error(`imr-determination: grammar error: ${parser.errors[0]!.message}`);
+    }
+    return { cst, tokens: lexed.tokens, lexErrors: lexed.errors };
+  } finally {
+    parser.input = []; // nothing of this letter stays with the shared parser
   }
-  return { cst, tokens: lexed.tokens, lexErrors: lexed.errors };
 }

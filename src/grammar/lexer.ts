@@ -1,17 +1,24 @@
 import { Lexer, type ILexingResult, type IToken } from "chevrotain";
-import { letterTokens, setLineWidth } from "./tokens.js";
+import { markLineBreaks } from "./line-breaks.js";
+import { forgetLastInput, letterTokens } from "./tokens.js";
 
 let shared: Lexer | undefined;
 
 /**
- * Splits normalized letter text into tokens. The lexer is built once per process, on
- * first use; offsets are all it tracks (lines and columns come from the input later).
- * `lineWidth` (from the normalizer) tells wrapped lines from a paragraph's last line.
+ * Splits normalized letter text into tokens and gives each line break its kind
+ * (`markLineBreaks`), from `lineWidth`, how many characters a full line of this letter
+ * holds. The lexer is built once per process, on first use; offsets are all it tracks
+ * (lines and columns come from the input later). Nothing of the text outlives the call.
  */
 export function lexLetter(text: string, lineWidth: number): ILexingResult {
   shared ??= new Lexer(letterTokens, { positionTracking: "onlyOffset", skipValidations: true });
-  setLineWidth(lineWidth);
-  return shared.tokenize(text);
+  try {
+    const lexed = shared.tokenize(text);
+    lexed.tokens = markLineBreaks(withEndOffsets(lexed.tokens), text, lineWidth);
+    return lexed;
+  } finally {
+    forgetLastInput();
+  }
 }
 
 /**

@@ -6,73 +6,89 @@
  * damaged letter still yields everything that can be read, and the model reports what
  * could not be placed instead of the parser failing.
  *
- * Where a decision heading starts cannot be told from a fixed number of tokens: it is
- * the run of lines that ends in an outcome and is followed by a guideline label. Two
- * lookahead predicates (`headingStartsHere`, `partialAuthorizationAhead`) say so; each
- * token is looked at a bounded number of times, so parsing stays linear.
+ * Where a decision heading starts cannot be told from a fixed number of tokens: it is a
+ * run of lines (joined by line breaks that run on) that starts a line and ends in an
+ * outcome, ": Upheld" or ": Overturned", wherever it stands; or, damaged, a run that ends
+ * without a readable outcome right before a "Claims Administrator guideline:" label. The
+ * lookahead predicate `headingStartsHere` says so; each token is looked at a bounded
+ * number of times, so parsing stays linear.
  */
 import { EOF, tokenMatcher, type IToken, type TokenType } from "chevrotain";
 import { QuickStartCstParser } from "./quick-start.js";
-import { isFullLine, runsOn } from "./wrapping.js";
 import {
-  ApplicationReceivedLabel,
-  CaseNumberLabel,
   CaseSummaryLeadIn,
+  CaseSummaryLeadInOtherWording,
   CertificationsSpecialty,
   ClaimsAdministratorAuthorized,
   ClaimsAdministratorGuidelineLabel,
   ClinicalCaseSummary,
   CredentialsLeadIn,
-  DateAssignedLabel,
-  DateOfInjuryLabel,
-  DecisionDateLabel,
   DecisionRationaleLabel,
   DisputedItemsLeadIn,
-  HasASubspecialtyIn,
+  headerLabels,
   HowDeterminationWasMade,
-  IsLicensedToPracticeIn,
   IssuesDecisionsAndRationales,
   landmarks,
   LeavingTheOriginalRequestIMREligible,
+  LineBreak,
   letterTokens,
   MaximusGuidelineLabel,
-  Newline,
-  Outcome,
-  partialAuthorizationPhrases,
+  OutcomeColon,
+  OutcomeWord,
+  Overturned,
+  ParagraphBreak,
   PlainText,
-  PriorityLabel,
   Prose,
-  ReviewerIsBoardCertifiedIn,
+  RunsOn,
   Stray,
   StatesOfLicensure,
   Text,
   TheOriginalRequest,
   TheRemainingIMREligiblePortion,
-  UrDenialDateLabel,
+  Upheld,
   WasAuthorizedByTheClaimsAdministrator,
   WasTheOriginalRequest,
+  WordWrap,
 } from "./tokens.js";
 
 const isLandmark = new Set<TokenType>(landmarks);
-const isPartialPhrase = new Set<TokenType>(partialAuthorizationPhrases);
-const decisionBodyLabels = new Set<TokenType>([ClaimsAdministratorGuidelineLabel, MaximusGuidelineLabel, DecisionRationaleLabel]);
 
-
-// The two ways a partial authorization's heading runs: its phrases in order, with the
-// item names ("words") between them. Two phrases in a row may have a line break between.
-const WORDS = "words";
-const PARTIAL_AUTHORIZATION_FORMS: (TokenType | typeof WORDS)[][] = [
-  [WORDS, WasTheOriginalRequest, WORDS, WasAuthorizedByTheClaimsAdministrator, TheRemainingIMREligiblePortion, WORDS],
-  [WORDS, WasTheOriginalRequest, ClaimsAdministratorAuthorized, WORDS, LeavingTheOriginalRequestIMREligible, TheOriginalRequest, WORDS],
+/**
+ * The two ways a partial authorization's heading runs, stated once: the grammar rule
+ * `partialAuthorization` is built from them, and the lookahead checks a heading against
+ * them. A name slot holds the item's words (labelled); `BREAK` is an optional line break
+ * between two phrases.
+ */
+const BREAK = "break";
+interface NameSlot {
+  words: "originalRequest" | "authorized" | "remainder";
+}
+type Slot = TokenType | typeof BREAK | NameSlot;
+const ORIGINAL: NameSlot = { words: "originalRequest" };
+const AUTHORIZED: NameSlot = { words: "authorized" };
+const REMAINDER: NameSlot = { words: "remainder" };
+const isNameSlot = (slot: Slot): slot is NameSlot => typeof slot === "object" && "words" in slot;
+export const PARTIAL_AUTHORIZATION_FORMS: readonly (readonly Slot[])[] = [
+  // "X was the original request. Y was authorized by the Claims Administrator. The remaining IMR eligible portion of the original request, Z"
+  [ORIGINAL, WasTheOriginalRequest, AUTHORIZED, WasAuthorizedByTheClaimsAdministrator, BREAK, TheRemainingIMREligiblePortion, REMAINDER],
+  // "X was the original request. The Claims Administrator authorized Y, leaving the original request IMR eligible. The original request, Z"
+  [ORIGINAL, WasTheOriginalRequest, BREAK, ClaimsAdministratorAuthorized, AUTHORIZED, LeavingTheOriginalRequestIMREligible, BREAK, TheOriginalRequest, REMAINDER],
 ];
 
+/** The heading the lookahead found: where its words end (before the outcome, or at the line run's end). */
+interface HeadingAhead {
+  start: number;
+  /** Offset before which the heading's words lie. */
+  wordsEnd: number;
+}
+
 export class LetterParser extends QuickStartCstParser {
-  /** Characters in a full line of the letter being parsed (from the normalizer). */
-  lineWidth = 0;
-  /** The normalized text being parsed, to measure lines. */
-  normalizedText = "";
-  /** Token index before which no decision heading can start (see `headingStartsHere`). */
-  private noHeadingBefore = 0;
+  /** Offset before which no decision heading can start (see `headingStartsHere`). */
+  private noHeadingBefore = -1;
+  /** The last heading `headingStartsHere` found, for the heading rule to consume. */
+  private heading: HeadingAhead | null = null;
+  /** The partial authorization form the heading ahead runs as, if any. */
+  private partialForm: readonly Slot[] | null = null;
 
   /**
    * @param validate - Check the grammar for ambiguities and other definition errors while
@@ -87,7 +103,8 @@ export class LetterParser extends QuickStartCstParser {
   /** Resets the per-letter state; called with each new token vector. */
   override reset(): void {
     super.reset();
-    this.noHeadingBefore = 0;
+    this.noHeadingBefore = -1;
+    this.heading = null;
   }
 
   // --- The letter ----------------------------------------------------------------
@@ -113,44 +130,18 @@ export class LetterParser extends QuickStartCstParser {
     this.AT_LEAST_ONE(() => this.SUBRULE(this.headerField));
   });
 
+  /** A label and what follows it up to the next label (a value may sit on a later line). */
   public headerField = this.RULE("headerField", () => {
-    this.OR([
-      { ALT: () => this.CONSUME(CaseNumberLabel) },
-      { ALT: () => this.CONSUME(DateAssignedLabel) },
-      { ALT: () => this.CONSUME(DateOfInjuryLabel) },
-      { ALT: () => this.CONSUME(DecisionDateLabel) },
-      { ALT: () => this.CONSUME(UrDenialDateLabel) },
-      { ALT: () => this.CONSUME(PriorityLabel) },
-      { ALT: () => this.CONSUME(ApplicationReceivedLabel) },
-    ]);
-    // The value: what follows up to the next label (a date may sit on the next line).
-    this.MANY2(() => this.OR2([{ ALT: () => this.CONSUME(Text) }, { ALT: () => this.CONSUME(Newline) }]));
+    this.OR(headerLabels.map((label) => ({ ALT: () => this.CONSUME(label, { LABEL: "label" }) })));
+    this.MANY2(() => this.OR2([{ ALT: () => this.CONSUME(Text, { LABEL: "value" }) }, { ALT: () => this.CONSUME(LineBreak, { LABEL: "value" }) }]));
   });
 
   // --- How the IMR final determination was made --------------------------------------
 
+  /** The section's text is boilerplate, read further as a passage (its sentences, the older credentials sentence). */
   public howDeterminationWasMade = this.RULE("howDeterminationWasMade", () => {
     this.CONSUME(HowDeterminationWasMade);
-    this.MANY({
-      GATE: () => !this.headingStartsHere(),
-      DEF: () =>
-        this.OR({
-          IGNORE_AMBIGUITIES: true,
-          DEF: [{ ALT: () => this.SUBRULE(this.boardCertification) }, { ALT: () => this.CONSUME(Prose) }],
-        }),
-    });
-  });
-
-  /** "The expert reviewer is Board Certified in X [has a subspecialty in Y] and is licensed to practice in Z." */
-  public boardCertification = this.RULE("boardCertification", () => {
-    this.CONSUME(ReviewerIsBoardCertifiedIn);
-    this.SUBRULE(this.words, { LABEL: "boardCertifiedIn" });
-    this.OPTION(() => {
-      this.CONSUME(HasASubspecialtyIn);
-      this.SUBRULE2(this.words, { LABEL: "subspecialty" });
-    });
-    this.CONSUME(IsLicensedToPracticeIn);
-    this.SUBRULE3(this.words, { LABEL: "licensedIn" });
+    this.MANY({ GATE: () => !this.headingStartsHere(), DEF: () => this.CONSUME(Prose, { LABEL: "text" }) });
   });
 
   /** "The Expert Reviewer has the following credentials:" and the two lines after it. */
@@ -159,6 +150,7 @@ export class LetterParser extends QuickStartCstParser {
       {
         ALT: () => {
           this.CONSUME(CredentialsLeadIn);
+          this.OPTION(() => this.CONSUME(LineBreak));
           this.MANY(() => this.SUBRULE(this.credential));
         },
       },
@@ -166,12 +158,14 @@ export class LetterParser extends QuickStartCstParser {
     ]);
   });
 
-  /** "State(s) of Licensure: California,Oregon" or "Certification(s)/Specialty: …", wrapping. */
+  /** "State(s) of Licensure: California,Oregon" or "Certification(s)/Specialty: …"; a full line runs on. */
   public credential = this.RULE("credential", () => {
-    this.OR([{ ALT: () => this.CONSUME(StatesOfLicensure) }, { ALT: () => this.CONSUME(CertificationsSpecialty) }]);
-    // The list wraps onto the next line only when its line is full.
-    this.MANY({ GATE: () => this.LA(1).tokenType !== Newline || this.lineIsFull(this.LA(1)), DEF: () => this.CONSUME(PlainText) });
-    this.OPTION(() => this.CONSUME(Newline));
+    this.OR([
+      { ALT: () => this.CONSUME(StatesOfLicensure, { LABEL: "kind" }) },
+      { ALT: () => this.CONSUME(CertificationsSpecialty, { LABEL: "kind" }) },
+    ]);
+    this.SUBRULE(this.lineRun, { LABEL: "value" });
+    this.OPTION(() => this.CONSUME(ParagraphBreak));
   });
 
   // --- Clinical case summary ------------------------------------------------------
@@ -181,13 +175,19 @@ export class LetterParser extends QuickStartCstParser {
       {
         ALT: () => {
           this.CONSUME(ClinicalCaseSummary);
-          this.OPTION(() => this.CONSUME(CaseSummaryLeadIn));
+          this.OPTION(() => this.CONSUME(LineBreak));
+          this.OPTION2(() => this.SUBRULE(this.caseSummaryLeadIn));
         },
       },
-      { ALT: () => this.CONSUME2(CaseSummaryLeadIn) },
+      { ALT: () => this.SUBRULE2(this.caseSummaryLeadIn) },
     ]);
     // A decision heading ends the summary even when the section heading before it was lost.
-    this.MANY({ GATE: () => !this.headingStartsHere(), DEF: () => this.CONSUME(Prose) });
+    this.MANY({ GATE: () => !this.headingStartsHere(), DEF: () => this.CONSUME(Prose, { LABEL: "summary" }) });
+  });
+
+  /** "The expert reviewer developed the following clinical case summary based on …:" */
+  public caseSummaryLeadIn = this.RULE("caseSummaryLeadIn", () => {
+    this.OR([{ ALT: () => this.CONSUME(CaseSummaryLeadIn) }, { ALT: () => this.CONSUME(CaseSummaryLeadInOtherWording) }]);
   });
 
   // --- IMR issues, decisions and rationales ------------------------------------------
@@ -197,7 +197,8 @@ export class LetterParser extends QuickStartCstParser {
       {
         ALT: () => {
           this.CONSUME(IssuesDecisionsAndRationales);
-          this.OPTION(() => this.CONSUME(DisputedItemsLeadIn));
+          this.OPTION(() => this.CONSUME(LineBreak));
+          this.OPTION2(() => this.CONSUME(DisputedItemsLeadIn));
         },
       },
       { ALT: () => this.CONSUME2(DisputedItemsLeadIn) },
@@ -205,7 +206,7 @@ export class LetterParser extends QuickStartCstParser {
     this.MANY(() =>
       this.OR2({ IGNORE_AMBIGUITIES: true, DEF: [
         { GATE: () => this.headingStartsHere(), ALT: () => this.SUBRULE(this.decision) },
-        { ALT: () => this.CONSUME(Newline) },
+        { ALT: () => this.CONSUME2(LineBreak) },
         { ALT: () => this.SUBRULE(this.unplaced) },
       ] }),
     );
@@ -214,55 +215,54 @@ export class LetterParser extends QuickStartCstParser {
   /** One disputed item: its heading, the two guideline paragraphs and the rationale. */
   public decision = this.RULE("decision", () => {
     this.SUBRULE(this.decisionHeading);
+    this.OPTION4(() => this.CONSUME(LineBreak));
     this.OPTION(() => this.SUBRULE(this.claimsAdministratorGuideline));
     this.OPTION2(() => this.SUBRULE(this.maximusGuideline));
     this.OPTION3(() => this.SUBRULE(this.decisionRationale));
   });
 
-  /** "MRI of the left wrist: Upheld", or a partial authorization's three sentences. */
+  /** "MRI of the left wrist: Upheld", or a partial authorization's three sentences; the outcome may be damaged or missing. */
   public decisionHeading = this.RULE("decisionHeading", () => {
     this.OR({ IGNORE_AMBIGUITIES: true, DEF: [
       { GATE: () => this.partialAuthorizationAhead(), ALT: () => this.SUBRULE(this.partialAuthorization) },
       // Any other heading is its words up to the outcome, whatever phrases they hold.
-      { ALT: () => this.AT_LEAST_ONE({ GATE: () => this.LA(1).tokenType !== Outcome, DEF: () => this.CONSUME(Prose) }) },
+      { ALT: () => this.AT_LEAST_ONE({ GATE: () => this.inHeadingWords(), DEF: () => this.CONSUME(Prose, { LABEL: "words" }) }) },
     ] });
-    this.CONSUME(Outcome);
+    this.OPTION(() => {
+      this.CONSUME(OutcomeColon);
+      // "… is:" / "Upheld": the outcome stands alone on the next line.
+      this.OPTION2({ GATE: () => tokenMatcher(this.LA(2), OutcomeWord), DEF: () => this.CONSUME(LineBreak, { LABEL: "outcomeWrap" }) });
+      this.OPTION3(() => this.CONSUME(OutcomeWord, { LABEL: "outcome" }));
+    });
   });
 
   /**
    * "X was the original request. Y was authorized by the Claims Administrator. The
-   * remaining IMR eligible portion of the original request, Z is:", or "X was the
-   * original request. The Claims Administrator authorized Y, leaving the original
-   * request IMR eligible. The original request, Z is:".
+   * remaining IMR eligible portion of the original request, Z", or "X was the original
+   * request. The Claims Administrator authorized Y, leaving the original request IMR
+   * eligible. The original request, Z" (`PARTIAL_AUTHORIZATION_FORMS`).
    */
   public partialAuthorization = this.RULE("partialAuthorization", () => {
-    this.SUBRULE(this.words, { LABEL: "originalRequest" });
-    this.CONSUME(WasTheOriginalRequest);
-    // A line break may come before "The Claims Administrator authorized": two tokens decide.
-    this.OR({
-      MAX_LOOKAHEAD: 2,
-      DEF: [
-      {
+    // Chevrotain tells repeated DSL calls in one rule apart by an index: count them.
+    const used = new Map<unknown, number>();
+    const next = (key: unknown) => {
+      const n = (used.get(key) ?? 0) + 1;
+      used.set(key, n);
+      return n;
+    };
+    this.or(1, {
+      IGNORE_AMBIGUITIES: true,
+      DEF: PARTIAL_AUTHORIZATION_FORMS.map((form) => ({
+        GATE: () => this.partialForm === form,
         ALT: () => {
-          this.SUBRULE2(this.words, { LABEL: "authorized" });
-          this.CONSUME(WasAuthorizedByTheClaimsAdministrator);
-          this.OPTION(() => this.CONSUME(Newline));
-          this.CONSUME(TheRemainingIMREligiblePortion);
+          for (const slot of form) {
+            if (slot === BREAK) this.option(next(BREAK), () => this.consume(next(LineBreak), LineBreak));
+            else if (isNameSlot(slot)) this.subrule(next(this.words), this.words, { LABEL: slot.words });
+            else this.consume(next(slot), slot);
+          }
         },
-      },
-      {
-        ALT: () => {
-          this.OPTION2(() => this.CONSUME2(Newline));
-          this.CONSUME(ClaimsAdministratorAuthorized);
-          this.SUBRULE3(this.words, { LABEL: "authorized" });
-          this.CONSUME(LeavingTheOriginalRequestIMREligible);
-          this.OPTION3(() => this.CONSUME3(Newline));
-          this.CONSUME(TheOriginalRequest);
-        },
-      },
-    ],
+      })),
     });
-    this.SUBRULE4(this.words, { LABEL: "remainder" });
   });
 
   public claimsAdministratorGuideline = this.RULE("claimsAdministratorGuideline", () => {
@@ -287,9 +287,14 @@ export class LetterParser extends QuickStartCstParser {
 
   // --- Shared -----------------------------------------------------------------------
 
-  /** Plain words, wrapping over lines: an item's name, a specialty, a state. */
+  /** Plain words, wrapping over lines: an item's name in a partial authorization. */
   public words = this.RULE("words", () => {
     this.MANY(() => this.CONSUME(PlainText));
+  });
+
+  /** The words of a labelled line, and of the lines it runs on into (a line that is full), up to its paragraph's end. */
+  public lineRun = this.RULE("lineRun", () => {
+    this.MANY(() => this.OR([{ ALT: () => this.CONSUME(Text) }, { ALT: () => this.CONSUME(RunsOn) }]));
   });
 
   /** Text that belongs to no part of the letter; the model reports it. */
@@ -302,89 +307,104 @@ export class LetterParser extends QuickStartCstParser {
 
   /**
    * Whether a decision heading starts at the next token: it starts a line, its lines run
-   * on (each ends mid-sentence and is full, or ends in a partial authorization phrase)
-   * to an outcome, and the outcome's line is followed by a guideline or rationale label
-   * (or ends the text, for a truncated letter).
+   * on (each full and mid-sentence, or ending in a partial authorization phrase), and the
+   * run ends in an outcome at a line's end: "Upheld" or "Overturned" make it a heading
+   * wherever it stands; a colon without a readable outcome, or no colon at all, make it
+   * a damaged one when a "Claims Administrator guideline:" label follows.
    */
   private headingStartsHere(): boolean {
-    const here = this.currIdxOfNext();
-    if (here < this.noHeadingBefore) return false;
-    const previous = this.LA(0);
-    if (previous.tokenType !== EOF && !previous.image.endsWith("\n")) return false;
     const first = this.LA(1);
+    const here = first.startOffset;
+    if (this.heading?.start === here) return true;
+    if (here <= this.noHeadingBefore) return false;
+    const previous = this.LA(0);
+    // A heading starts a line: the text's first token, or one after a break that is not a word wrap.
+    if (previous.tokenType !== EOF && !(tokenMatcher(previous, LineBreak) && previous.tokenType !== WordWrap)) return false;
     const type1 = first.tokenType;
-    if (type1 === Newline || type1 === Outcome || type1 === EOF || isLandmark.has(type1)) return false;
+    if (type1 === EOF || tokenMatcher(first, LineBreak) || type1 === OutcomeColon || tokenMatcher(first, OutcomeWord) || isLandmark.has(type1)) return false;
 
-    let lineStart = first.startOffset;
     for (let i = 1; ; i++) {
       const token = this.LA(i);
       const type = token.tokenType;
-      if (type === Outcome) {
-        if (this.decisionBodyFollows(i + 1)) return true;
-        this.noHeadingBefore = here + i;
-        return false;
-      }
-      if (type === EOF || isLandmark.has(type)) {
-        this.noHeadingBefore = here + i;
-        return false;
-      }
-      if (type === Newline) {
-        // The heading's sentences run on past a partial authorization phrase; otherwise
-        // its lines run on only where they wrap.
-        const before = this.LA(i - 1);
-        if (!isPartialPhrase.has(before.tokenType) && !runsOn(this.normalizedText, lineStart, token.startOffset, this.lineWidth)) {
-          this.noHeadingBefore = here + i;
-          return false;
+      if (type === OutcomeColon) {
+        // The outcome word may stand alone on the next line.
+        let w = i + 1;
+        if (tokenMatcher(this.LA(w), LineBreak) && tokenMatcher(this.LA(w + 1), OutcomeWord)) w++;
+        const word = this.LA(w);
+        const a = tokenMatcher(word, OutcomeWord) ? w + 1 : w;
+        const after = this.LA(a);
+        // A colon inside a line ("X: Overturned: Upheld") is one of the heading's words.
+        if (!(after.tokenType === EOF || tokenMatcher(after, LineBreak))) continue;
+        if (word.tokenType === Upheld || word.tokenType === Overturned) return this.found(here, token.startOffset);
+        const next = this.LA(a + 1);
+        // "…, DOS:" / "11/11/2016: Upheld": a full line's colon, and the heading runs on.
+        if (tokenMatcher(after, RunsOn) && next.tokenType !== EOF && !isLandmark.has(next.tokenType) && !tokenMatcher(next, LineBreak)) {
+          i = a;
+          continue;
         }
-        lineStart = token.startOffset + 1;
-      } else {
-        // Text and phrases may span wrapped lines; the line now starts after their last break.
-        const br = token.image.lastIndexOf("\n");
-        if (br >= 0) lineStart = token.startOffset + br + 1;
+        // No readable outcome: a heading only where a decision's first label follows.
+        return next.tokenType === ClaimsAdministratorGuidelineLabel && after.tokenType !== EOF ? this.found(here, token.startOffset) : this.noHeading(after);
+      }
+      if (type === EOF || isLandmark.has(type)) return this.noHeading(token);
+      if (tokenMatcher(token, LineBreak)) {
+        // The heading's sentences run on past a partial authorization phrase; otherwise its
+        // lines run on only where they are full.
+        if (tokenMatcher(token, RunsOn) || isPartialPhrase(this.LA(i - 1).tokenType)) continue;
+        // A run without an outcome right before a decision's first label is a damaged heading.
+        if (this.LA(i + 1).tokenType === ClaimsAdministratorGuidelineLabel && i > 1) return this.found(here, token.startOffset);
+        return this.noHeading(token);
       }
     }
   }
 
-  /** Whether the line a Newline token ends is full: prose that wraps runs on past it. */
-  private lineIsFull(newline: IToken): boolean {
-    const start = this.normalizedText.lastIndexOf("\n", newline.startOffset - 1) + 1;
-    return isFullLine(start, newline.startOffset, this.lineWidth);
+  private found(start: number, wordsEnd: number): true {
+    this.heading = { start, wordsEnd };
+    return true;
   }
 
-  /** Whether the outcome's line is followed by a guideline or rationale label, or ends the text. */
-  private decisionBodyFollows(i: number): boolean {
-    const next = this.LA(i).tokenType;
-    return next === EOF || decisionBodyLabels.has(next);
+  /** No heading starts before `token`: the runs that end there were all looked at. */
+  private noHeading(token: IToken): false {
+    this.noHeadingBefore = token.tokenType === EOF ? Infinity : token.startOffset;
+    return false;
   }
 
-  /** Whether the heading ahead runs exactly as one of the partial authorization forms. */
+  /** Whether the next token is one of the words of the heading `headingStartsHere` found. */
+  private inHeadingWords(): boolean {
+    return this.heading !== null && this.LA(1).startOffset < this.heading.wordsEnd && this.LA(1).tokenType !== EOF;
+  }
+
+  /** Whether the heading ahead runs exactly as one of the partial authorization forms, to its outcome. */
   private partialAuthorizationAhead(): boolean {
-    return PARTIAL_AUTHORIZATION_FORMS.some((form) => this.headingRunsAs(form));
+    this.partialForm = PARTIAL_AUTHORIZATION_FORMS.find((form) => this.headingRunsAs(form)) ?? null;
+    return this.partialForm !== null;
   }
 
-  private headingRunsAs(form: readonly (TokenType | typeof WORDS)[]): boolean {
+  private headingRunsAs(form: readonly Slot[]): boolean {
+    const heading = this.heading;
+    if (heading === null) return false;
     let i = 1;
-    for (let k = 0; k < form.length; k++) {
-      const slot = form[k]!;
-      if (slot === WORDS) {
+    for (const slot of form) {
+      if (slot === BREAK) {
+        if (tokenMatcher(this.LA(i), LineBreak)) i++;
+      } else if (isNameSlot(slot)) {
         const start = i;
-        while (tokenMatcher(this.LA(i), PlainText)) i++;
+        while (tokenMatcher(this.LA(i), PlainText) && this.LA(i).startOffset < heading.wordsEnd) i++;
         // The original request is never empty; the other names may be.
-        if (k === 0 && i === start) return false;
+        if (slot === ORIGINAL && i === start) return false;
       } else {
-        if (k > 0 && form[k - 1] !== WORDS && this.LA(i).tokenType === Newline) i++;
         if (this.LA(i).tokenType !== slot) return false;
         i++;
       }
     }
-    return this.LA(i).tokenType === Outcome;
-  }
-
-  /** Index of the next token in the token vector. */
-  private currIdxOfNext(): number {
-    return (this as unknown as { currIdx: number }).currIdx + 1;
+    const end = this.LA(i);
+    return end.startOffset >= heading.wordsEnd || end.tokenType === EOF;
   }
 }
+
+const PARTIAL_PHRASES = new Set<TokenType>(
+  PARTIAL_AUTHORIZATION_FORMS.flat().filter((slot): slot is TokenType => slot !== BREAK && !isNameSlot(slot)),
+);
+const isPartialPhrase = (type: TokenType) => PARTIAL_PHRASES.has(type);
 
 /** The one parser of the process: building it analyses the grammar, which is slow. */
 let shared: LetterParser | undefined;
@@ -393,4 +413,3 @@ export function letterParser(): LetterParser {
   return (shared ??= new LetterParser());
 }
 
-export type { IToken };

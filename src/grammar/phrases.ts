@@ -9,16 +9,10 @@
  * that could start there, and nothing is allocated to answer.
  */
 
+import { isLineStart, isWordCode, isWordStart } from "./characters.js";
+
 /** Where a phrase may start. */
 export type PhrasePlace = "lineStart" | "wordStart";
-
-const isWordCode = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 0xc0;
-
-/** Letters and digits (and anything past ASCII) make words. */
-export const isWordChar = isWordCode;
-export const isLineStart = (text: string, offset: number) => offset === 0 || text.charCodeAt(offset - 1) === 10;
-export const isLineEnd = (text: string, offset: number) => offset === text.length || text.charCodeAt(offset) === 10;
-export const isWordStart = (text: string, offset: number) => offset === 0 || !isWordCode(text.charCodeAt(offset - 1));
 
 /** The code a character is matched by: lower case, and a line break counts as a space. */
 function fold(c: number): number {
@@ -41,7 +35,8 @@ export class PhraseSet {
   /** 1 for each (folded) pair of first two characters, to turn most words away at once. */
   private readonly firstPairs = new Uint8Array(128 * 128);
 
-  // The phrases found at the last offset asked about.
+  // The phrases found at the last offset asked about (the lexer asks once per token type
+  // that could start there); `forget` lets go of the text when a lexing run ends.
   private memoText: string | null = null;
   private memoOffset = -1;
   private memoCount = 0;
@@ -86,6 +81,13 @@ export class PhraseSet {
       this.endId = endId;
     }
     return this.states++;
+  }
+
+  /** Drops the memo of the last text, so that nothing of one input outlives its lexing. */
+  forget(): void {
+    this.memoText = null;
+    this.memoOffset = -1;
+    this.memoCount = 0;
   }
 
   /** Finds the phrases that start at `offset` into the memo (once per offset). */
@@ -134,12 +136,12 @@ export class PhraseSet {
   }
 
   /**
-   * The source of a regular expression that finds, natively, each space followed by the
-   * first `length` characters of a phrase of the set (either case; a space in the phrase
-   * also matches a line break). Every alternative is `length + 1` characters long, so a
-   * match's start is `lastIndex - length - 1`.
+   * The source of a regular expression that finds, natively, each space (or what
+   * `before` matches) followed by the first `length` characters of a phrase of the set
+   * (either case; a space in the phrase also matches a line break). Every alternative is
+   * `length + 1` characters long, so a match's start is `lastIndex - length - 1`.
    */
-  prefixSource(length: number): string {
+  prefixSource(length: number, before = " "): string {
     const prefixes = new Set<string>();
     for (const spelling of this.spellings) {
       if (spelling.length < length) throw new Error(`phrase shorter than its prefix: ${spelling}`);
@@ -152,7 +154,7 @@ export class PhraseSet {
       const esc = (c: string) => c.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
       return lower === upper ? esc(ch) : `[${esc(lower)}${esc(upper)}]`;
     };
-    return ` (?:${[...prefixes].map((p) => [...p].map(charClass).join("")).join("|")})`;
+    return `${before}(?:${[...prefixes].map((p) => [...p].map(charClass).join("")).join("|")})`;
   }
 
   /** Whether the first two characters at `offset` can begin a phrase of the set. */

@@ -1,13 +1,13 @@
 /**
- * AST → the public `IMRDetermination`: reads the values (ISO dates, enums, lists,
- * reflowed text), takes the first of each part when a part repeats, and reports as
- * diagnostics everything it could not read or place.
+ * AST → the public `IMRDetermination`. The letter's parts are sorted out first (the
+ * letter's own, repeats, another letter's); then one reader per part reads its values
+ * with their spans and reports what it could not read (`header.ts`, `reviewer.ts`,
+ * `patient.ts`, `decisions.ts`); what belongs to no part is reported last.
  */
 import type {
   CaseHeaderNode,
   ClinicalCaseSummaryNode,
   DecisionNode,
-  GuidelineNode,
   HowDeterminationWasMadeNode,
   IssuesDecisionsAndRationalesNode,
   LetterNode,
@@ -15,18 +15,17 @@ import type {
   ReviewerCredentialsNode,
   UnplacedNode,
 } from "../ast/nodes.js";
-import { SpanMaker } from "../ast/positions.js";
-import { endsSentence } from "../normalize/sentences.js";
 import type { NormalizedText } from "../normalize/index.js";
-import { SEVERITY, type DiagnosticCode } from "./diagnostics.js";
-import { fieldsByLabel, readCaseNumber, readDate, readPriority, type HeaderReading } from "./header.js";
+import { endsSentence } from "../normalize/sentences.js";
+import { SpanMaker } from "../span.js";
+import { quote, type ReadContext } from "./context.js";
+import { readDecisions } from "./decisions.js";
+import { Diagnostics } from "./diagnostics.js";
+import { emptyHeader, readCaseHeader } from "./header.js";
 import { readPatient } from "./patient.js";
-import { readBoardCertification, readCredentialLines, type ReviewerReading } from "./reviewer.js";
-import type { Citation, Decision, Diagnostic, Guideline, IMRDetermination, Span } from "./schema.js";
-import { reflow, textField } from "./text.js";
-
-// Past this many diagnostics of one code (a 10 MB file of noise), the rest are counted in one more.
-const MAX_PER_CODE = 50;
+import { readReviewer } from "./reviewer.js";
+import type { IMRDetermination } from "./schema.js";
+import { textField } from "./text.js";
 
 const PART_NAMES: Record<LetterPartNode["type"], string> = {
   CaseHeader: "case header",
@@ -38,43 +37,21 @@ const PART_NAMES: Record<LetterPartNode["type"], string> = {
   Unplaced: "text",
 };
 
-class Diagnostics {
-  readonly list: Diagnostic[] = [];
-  private readonly counts = new Map<DiagnosticCode, number>();
-  private readonly overflow = new Map<DiagnosticCode, { count: number; span: Span }>();
+/** Parts that begin a letter: one of them after the decisions began is another letter's. */
+const OPENING_PARTS = new Set<LetterPartNode["type"]>(["CaseHeader", "HowDeterminationWasMade", "ReviewerCredentials", "ClinicalCaseSummary"]);
 
-  add(code: DiagnosticCode, message: string, span: Span): void {
-    const count = (this.counts.get(code) ?? 0) + 1;
-    this.counts.set(code, count);
-    if (count <= MAX_PER_CODE) {
-      this.list.push({ severity: SEVERITY[code], code, message, line: span.line, column: span.column, span });
-    } else {
-      const o = this.overflow.get(code);
-      if (o) {
-        o.count++;
-        o.span = { ...o.span, end: Math.max(o.span.end, span.end) };
-      } else this.overflow.set(code, { count: 1, span });
-    }
-  }
-
-  sorted(): Diagnostic[] {
-    for (const [code, { count, span }] of this.overflow) {
-      this.list.push({
-        severity: SEVERITY[code],
-        code,
-        message: `${count} more ${code} diagnostics like the ones before, up to here`,
-        line: span.line,
-        column: span.column,
-        span,
-      });
-    }
-    return this.list.sort((a, b) => a.span.start - b.span.start);
-  }
-}
-
-function quote(text: string): string {
-  const flat = reflow(text);
-  return flat.length > 60 ? `"${flat.slice(0, 57)}…"` : `"${flat}"`;
+/** The letter's parts, sorted out. */
+interface LetterParts {
+  header?: CaseHeaderNode;
+  how?: HowDeterminationWasMadeNode;
+  credentials?: ReviewerCredentialsNode;
+  summary?: ClinicalCaseSummaryNode;
+  issues?: IssuesDecisionsAndRationalesNode;
+  /** Decisions outside their section. */
+  orphans: DecisionNode[];
+  /** Text of no part, before the decisions and among or after them. */
+  unplaced: UnplacedNode[];
+  unplacedAmongDecisions: UnplacedNode[];
 }
 
 /**
@@ -88,215 +65,163 @@ function quote(text: string): string {
  * ```
  */
 export function toDetermination(ast: LetterNode, normalized: NormalizedText): IMRDetermination {
-  const spans = new SpanMaker(normalized);
-  const diagnostics = new Diagnostics();
+  const ctx: ReadContext = { normalized, spans: new SpanMaker(normalized), diagnostics: new Diagnostics() };
+  const header = emptyHeader();
   const result: IMRDetermination = {
     caseNumber: null,
-    dates: { assigned: null, decision: null, injury: null, urDenial: null, applicationReceived: null },
+    dates: header.dates,
     priority: null,
     reviewer: { licensure: [], specialties: [] },
     caseSummary: null,
     patient: { age: null, sex: null },
     decisions: [],
-    sources: {
-      caseNumber: null,
-      dates: { assigned: null, decision: null, injury: null, urDenial: null, applicationReceived: null },
-      priority: null,
-      reviewer: { licensure: [], specialties: [] },
-      patient: { age: null, sex: null },
-    },
+    sources: { ...header.sources, reviewer: { licensure: [], specialties: [] }, patient: { age: null, sex: null } },
     diagnostics: [],
   };
+  const finish = () => ((result.diagnostics = ctx.diagnostics.sorted()), result);
 
-  for (const repair of normalized.repairs) {
-    const span = spans.fromInput(repair);
-    const what = JSON.stringify(repair.text.length > 20 ? `${repair.text.slice(0, 20)}…` : repair.text);
-    if (repair.kind === "mojibake-dropped") {
-      diagnostics.add(repair.kind, `Dropped ${what}: mis-encoded bytes whose character cannot be recovered`, span);
-    } else if (repair.kind === "control-characters") {
-      diagnostics.add(repair.kind, `Removed ${repair.text.length} control character(s) ${what}`, span);
-    } else {
-      diagnostics.add(repair.kind, `Replaced ${repair.text.length} unpaired surrogate(s) with U+FFFD`, span);
-    }
-  }
-
-  const whole = spans.fromInput({ start: 0, end: normalized.input.length });
+  reportRepairs(ctx);
   if (normalized.text.length === 0) {
-    diagnostics.add("empty-input", "The input holds no text", whole);
-    result.diagnostics = diagnostics.sorted();
-    return result;
+    ctx.diagnostics.add("empty-input", "The input holds no text", ctx.spans.at(0));
+    return finish();
   }
 
-  // The first part of each kind is the letter's; a repeat is reported and left out.
-  const first = new Map<LetterPartNode["type"], LetterPartNode>();
-  const orphans: DecisionNode[] = [];
-  const unplaced: UnplacedNode[] = [];
-  for (const part of ast.parts) {
-    if (part.type === "Decision") orphans.push(part);
-    else if (part.type === "Unplaced") unplaced.push(part);
-    else if (first.has(part.type)) {
-      diagnostics.add("duplicate-section", `A second ${PART_NAMES[part.type]} was left out (only the first is read)`, part.span);
-    } else first.set(part.type, part);
-  }
-  const header = first.get("CaseHeader") as CaseHeaderNode | undefined;
-  const how = first.get("HowDeterminationWasMade") as HowDeterminationWasMadeNode | undefined;
-  const credentials = first.get("ReviewerCredentials") as ReviewerCredentialsNode | undefined;
-  const summary = first.get("ClinicalCaseSummary") as ClinicalCaseSummaryNode | undefined;
-  const issues = first.get("IssuesDecisionsAndRationales") as IssuesDecisionsAndRationalesNode | undefined;
-
+  const parts = sortParts(ast, ctx);
+  const labelled = (d: DecisionNode) => d.claimsAdministratorGuideline || d.reviewerGuideline || d.rationale;
   // A lone heading ending in "Upheld" is not yet a letter: a decision needs one of its labels.
-  const labelled = (d: DecisionNode) => d.labels.claimsAdministratorGuideline || d.labels.reviewerGuideline || d.labels.rationale;
-  if (first.size === 0 && !orphans.some(labelled)) {
-    diagnostics.add(
-      "not-a-determination-letter",
-      "Not a recognized IMR Final Determination Letter: none of its headings or labels were found",
-      whole,
-    );
-    result.diagnostics = diagnostics.sorted();
-    return result;
+  if (!parts.header && !parts.how && !parts.credentials && !parts.summary && !parts.issues && !parts.orphans.some(labelled)) {
+    ctx.diagnostics.add("not-a-determination-letter", "Not a recognized IMR Final Determination Letter: none of its headings or labels were found", ctx.spans.at(0));
+    // A line that looks like a decision heading, with nothing of a decision after it, is text too.
+    const leftOver = [...parts.unplaced.map((u) => ({ span: u.span, text: u.text.value })), ...parts.orphans.map((d) => ({ span: d.span, text: d.heading.text?.value ?? "" }))];
+    for (const u of leftOver.sort((a, b) => a.span.start - b.span.start)) ctx.diagnostics.add("unplaced-text", `Text that belongs to no part of a letter: ${quote(u.text)}`, u.span);
+    return finish();
   }
 
-  // --- Case header ---
-  if (header) {
-    const { first: fields, repeated } = fieldsByLabel(header.fields);
-    for (const f of repeated) diagnostics.add("duplicate-section", "A repeated case header label was left out", f.span);
-    const take = <T>(label: Parameters<typeof fields.get>[0], reading: HeaderReading<T>, set: (value: T, span: Span) => void) => {
-      const field = fields.get(label);
-      if (!field) return;
-      if (reading.value) set(reading.value.value, spans.fromNormalized(reading.value.start, reading.value.end));
-      if (reading.problem) diagnostics.add("invalid-header-value", reading.problem, field.value?.span ?? field.span);
-      for (const range of reading.leftover) {
-        const text = normalized.text.slice(range.start, range.end).trim();
-        if (!text) continue;
-        const span = spans.fromNormalized(range.start, range.end);
-        diagnostics.add("unplaced-text", `Text beside the header value belongs to no field: ${quote(text)}`, span);
-      }
-    };
-    const value = (label: Parameters<typeof fields.get>[0]) => fields.get(label)?.value ?? null;
-    take("caseNumber", readCaseNumber(value("caseNumber")), (v, s) => ((result.caseNumber = v), (result.sources.caseNumber = s)));
-    take("dateAssigned", readDate(value("dateAssigned")), (v, s) => ((result.dates.assigned = v), (result.sources.dates.assigned = s)));
-    take("decisionDate", readDate(value("decisionDate")), (v, s) => ((result.dates.decision = v), (result.sources.dates.decision = s)));
-    take("dateOfInjury", readDate(value("dateOfInjury")), (v, s) => ((result.dates.injury = v), (result.sources.dates.injury = s)));
-    take("urDenialDate", readDate(value("urDenialDate")), (v, s) => ((result.dates.urDenial = v), (result.sources.dates.urDenial = s)));
-    take(
-      "applicationReceived",
-      readDate(value("applicationReceived")),
-      (v, s) => ((result.dates.applicationReceived = v), (result.sources.dates.applicationReceived = s)),
-    );
-    take("priority", readPriority(value("priority")), (v, s) => ((result.priority = v), (result.sources.priority = s)));
-  } else {
-    diagnostics.add(
-      "missing-case-header",
-      "No case header (Case Number, dates, Priority): those fields are null. Letters before 2016 were published without one.",
-      spans.fromInput({ start: 0, end: 0 }),
-    );
-  }
+  const values = readCaseHeader(parts.header, ctx);
+  result.caseNumber = values.caseNumber;
+  result.dates = values.dates;
+  result.priority = values.priority;
+  result.sources = { ...result.sources, ...values.sources };
 
-  // --- Reviewer ---
-  let reviewer: ReviewerReading | null = null;
-  if (credentials) reviewer = readCredentialLines(credentials);
-  else if (how?.boardCertification) reviewer = readBoardCertification(how.boardCertification);
+  for (const text of parts.how?.otherText ?? []) {
+    ctx.diagnostics.add("unplaced-text", `Text in ${PART_NAMES.HowDeterminationWasMade} that is not its boilerplate: ${quote(text.value)}`, text.span);
+  }
+  const reviewer = readReviewer(parts.credentials, parts.how?.boardCertification ?? null, ctx);
   if (reviewer) {
-    for (const p of reviewer.licensure) {
-      result.reviewer.licensure.push(p.text);
-      result.sources.reviewer.licensure.push(spans.fromNormalized(p.start, p.end));
-    }
-    for (const p of reviewer.specialties) {
-      result.reviewer.specialties.push(p.text);
-      result.sources.reviewer.specialties.push(spans.fromNormalized(p.start, p.end));
-    }
-  }
-  if (!how) diagnostics.add("missing-section", `No ${PART_NAMES.HowDeterminationWasMade}`, spans.fromInput({ start: 0, end: 0 }));
-  if (!reviewer) {
-    diagnostics.add("missing-section", "No reviewer credentials: reviewer.licensure and reviewer.specialties are empty", how?.span ?? whole);
-  }
-
-  // --- Clinical case summary ---
-  if (summary?.summary) {
-    result.caseSummary = textField(summary.summary);
-    const patient = readPatient(summary.summary);
-    if (patient.age) {
-      result.patient.age = patient.age.value;
-      result.sources.patient.age = spans.fromNormalized(patient.age.start, patient.age.end);
-    }
-    if (patient.sex) {
-      result.patient.sex = patient.sex.value;
-      result.sources.patient.sex = spans.fromNormalized(patient.sex.start, patient.sex.end);
-    }
+    result.reviewer = { licensure: reviewer.licensure, specialties: reviewer.specialties };
+    result.sources.reviewer = reviewer.sources;
   } else {
-    diagnostics.add("missing-section", `No ${PART_NAMES.ClinicalCaseSummary}: caseSummary and patient are null`, summary?.span ?? whole);
+    ctx.diagnostics.add("missing-section", "No reviewer credentials: reviewer.licensure and reviewer.specialties are empty", ctx.spans.at(parts.how?.span.end ?? 0));
   }
 
-  // --- Decisions ---
-  const decisionNodes = [...(issues?.decisions ?? [])];
-  for (const orphan of orphans) {
-    diagnostics.add("decision-outside-section", "A decision stands outside the IMR ISSUES, DECISIONS AND RATIONALES section", orphan.heading.span);
+  readSummary(parts.summary, result, ctx);
+
+  const decisionNodes = [...(parts.issues?.decisions ?? [])];
+  for (const orphan of parts.orphans) {
+    ctx.diagnostics.add("decision-outside-section", `A decision stands outside the ${PART_NAMES.IssuesDecisionsAndRationales}`, orphan.heading.span);
     decisionNodes.push(orphan);
   }
   decisionNodes.sort((a, b) => a.span.start - b.span.start);
-  for (const node of decisionNodes) result.decisions.push(toDecision(node, diagnostics));
+  result.decisions = readDecisions(decisionNodes, ctx);
   if (decisionNodes.length === 0) {
-    diagnostics.add("no-decisions", "No decision (a heading ending in Upheld or Overturned, then its guideline and rationale) was found", issues?.span ?? whole);
-  } else {
-    const last = decisionNodes[decisionNodes.length - 1]!;
-    if (last.rationale && !endsSentence(last.rationale.value)) {
-      diagnostics.add("possibly-truncated", "The last decision's rationale ends mid-sentence: the letter may be cut short", last.rationale.span);
-    }
+    ctx.diagnostics.add(
+      "no-decisions",
+      "No decision (a heading ending in Upheld or Overturned, then its guideline and rationale) was found",
+      ctx.spans.at(parts.issues?.span.end ?? normalized.input.length),
+    );
   }
 
-  for (const u of [...unplaced, ...(issues?.unplaced ?? [])]) {
-    diagnostics.add("unplaced-text", `Text that belongs to no part of the letter: ${quote(u.text.value)}`, u.span);
+  for (const u of parts.unplaced) ctx.diagnostics.add("unplaced-text", `Text that belongs to no part of the letter: ${quote(u.text.value)}`, u.span);
+  for (const u of parts.unplacedAmongDecisions) {
+    ctx.diagnostics.add("unplaced-decision-text", `Text among the decisions that belongs to none of them (a decision may be missing some of it): ${quote(u.text.value)}`, u.span);
   }
-
-  result.diagnostics = diagnostics.sorted();
-  return result;
+  return finish();
 }
 
-function toGuideline(node: GuidelineNode, diagnostics: Diagnostics): Guideline {
-  const citations: Citation[] = node.citations.map((c) => {
-    if (c.type === "NonMtusCitation") {
-      return { source: "Non-MTUS", reference: c.reference ? reflow(c.reference.value) : null, span: c.span };
+/** Reports what the normalizer repaired. */
+function reportRepairs(ctx: ReadContext): void {
+  for (const repair of ctx.normalized.repairs) {
+    const span = ctx.spans.fromInput(repair);
+    const what = JSON.stringify(repair.text.length > 20 ? `${repair.text.slice(0, 20)}…` : repair.text);
+    if (repair.kind === "mojibake-dropped") {
+      ctx.diagnostics.add(repair.kind, `Dropped ${what}: mis-encoded bytes whose character cannot be recovered`, span);
+    } else if (repair.kind === "control-characters") {
+      ctx.diagnostics.add(repair.kind, `Removed ${repair.text.length} control character(s) ${what}`, span);
+    } else {
+      ctx.diagnostics.add(repair.kind, `Replaced ${repair.text.length} unpaired surrogate(s) with U+FFFD`, span);
     }
-    if (c.guideline && !c.knownTitle) {
-      diagnostics.add(
-        "unknown-mtus-guideline",
-        `${quote(c.guideline.value)} is not an MTUS guideline title the parser knows; it was read as the title up to its year`,
-        c.guideline.span,
+  }
+}
+
+/**
+ * The letter's parts: the first of each kind is the letter's, a repeat is reported and
+ * left out, and a part that opens a letter after the decisions began starts another
+ * letter, which is reported and left out whole.
+ */
+function sortParts(ast: LetterNode, ctx: ReadContext): LetterParts {
+  const parts: LetterParts = { orphans: [], unplaced: [], unplacedAmongDecisions: [] };
+  let decisionsBegan = false;
+  for (const part of ast.parts) {
+    if (decisionsBegan && OPENING_PARTS.has(part.type)) {
+      ctx.diagnostics.add(
+        "another-letter",
+        `A ${PART_NAMES[part.type]} after the decisions begins another letter: everything from here on was left out`,
+        ctx.spans.fromInput({ start: part.span.start, end: ctx.normalized.input.length }),
       );
+      break;
     }
-    return {
-      source: "MTUS",
-      guideline: c.guideline ? reflow(c.guideline.value) : null,
-      year: c.year,
-      sections: c.sections ? reflow(c.sections.value) : null,
-      pages: c.pages ? reflow(c.pages.value) : null,
-      span: c.span,
-    };
-  });
-  return { text: reflow(node.text.value), span: node.span, basis: node.basis, citations };
+    switch (part.type) {
+      case "Decision":
+        decisionsBegan = true;
+        parts.orphans.push(part);
+        break;
+      case "Unplaced":
+        (decisionsBegan ? parts.unplacedAmongDecisions : parts.unplaced).push(part);
+        break;
+      case "IssuesDecisionsAndRationales":
+        decisionsBegan = true;
+        if (parts.issues) repeated(part, ctx);
+        else parts.issues = part;
+        parts.unplacedAmongDecisions.push(...part.unplaced);
+        break;
+      case "CaseHeader":
+        if (parts.header) repeated(part, ctx);
+        else parts.header = part;
+        break;
+      case "HowDeterminationWasMade":
+        if (parts.how) repeated(part, ctx);
+        else parts.how = part;
+        break;
+      case "ReviewerCredentials":
+        if (parts.credentials) repeated(part, ctx);
+        else parts.credentials = part;
+        break;
+      case "ClinicalCaseSummary":
+        if (parts.summary) repeated(part, ctx);
+        else parts.summary = part;
+        break;
+    }
+  }
+  return parts;
 }
 
-function toDecision(node: DecisionNode, diagnostics: Diagnostics): Decision {
-  const { heading } = node;
-  const partial = heading.partialAuthorization;
-  const item = partial ? partial.remainder : heading.text;
-  const missing = [
-    node.labels.claimsAdministratorGuideline ? null : '"Claims Administrator guideline:"',
-    node.labels.reviewerGuideline ? null : '"MAXIMUS guideline:"',
-    node.labels.rationale ? null : '"Decision rationale:"',
-  ].filter((m) => m !== null);
-  if (missing.length > 0) {
-    diagnostics.add("incomplete-decision", `The decision has no ${missing.join(", ")}`, heading.span);
+function repeated(part: LetterPartNode, ctx: ReadContext): void {
+  ctx.diagnostics.add("duplicate-section", `A second ${PART_NAMES[part.type]} was left out (only the first is read)`, part.span);
+}
+
+function readSummary(summary: ClinicalCaseSummaryNode | undefined, result: IMRDetermination, ctx: ReadContext): void {
+  if (summary?.otherLeadIn) {
+    ctx.diagnostics.add("unplaced-text", `The summary's lead-in is not worded as the letters word it: ${quote(summary.otherLeadIn.value)}`, summary.otherLeadIn.span);
   }
-  return {
-    treatment: item ? textField(item) : { text: "", span: { ...heading.span, end: heading.span.start } },
-    originalRequest: partial?.originalRequest ? textField(partial.originalRequest) : null,
-    authorized: partial?.authorized ? textField(partial.authorized) : null,
-    outcome: heading.outcome,
-    claimsAdministratorGuideline: node.claimsAdministratorGuideline ? toGuideline(node.claimsAdministratorGuideline, diagnostics) : null,
-    reviewerGuideline: node.reviewerGuideline ? toGuideline(node.reviewerGuideline, diagnostics) : null,
-    rationale: node.rationale ? textField(node.rationale) : null,
-    span: node.span,
-    outcomeSpan: heading.outcomeSpan,
-  };
+  if (!summary?.summary) {
+    ctx.diagnostics.add("missing-section", `No ${PART_NAMES.ClinicalCaseSummary}: caseSummary and patient are null`, ctx.spans.at(summary?.span.end ?? 0));
+    return;
+  }
+  result.caseSummary = textField(summary.summary);
+  if (!endsSentence(summary.summary.value)) {
+    ctx.diagnostics.add("possibly-truncated", "The clinical case summary ends mid-sentence: text may be missing from it", ctx.spans.at(summary.summary.span.end));
+  }
+  const patient = readPatient(summary.summary, ctx);
+  result.patient = { age: patient.age, sex: patient.sex };
+  result.sources.patient = patient.sources;
 }

@@ -1,3 +1,4 @@
+import type { GuidelineBasis, Outcome } from "../vocabulary.js";
 import type { Citation, IMRDetermination } from "./schema.js";
 
 /**
@@ -13,12 +14,14 @@ export interface CitationRow {
   caseNumber: string | null;
   /** Index of the decision in `decisions`. */
   decisionIndex: number;
-  treatment: string;
-  outcome: "upheld" | "overturned";
+  /** The decision's item; null where its heading names none. */
+  treatment: string | null;
+  /** The decision's outcome; null where its heading's outcome cannot be read. */
+  outcome: Outcome | null;
   /** Which paragraph cites it: the claims administrator's (utilization review) or the IMR reviewer's. */
   paragraph: "claimsAdministrator" | "reviewer";
   /** What that paragraph rests on. */
-  basis: "mtus" | "outside-mtus" | "none";
+  basis: GuidelineBasis;
   citation: Citation;
 }
 
@@ -49,7 +52,7 @@ export function listCitations(determination: IMRDetermination): CitationRow[] {
         rows.push({
           caseNumber: determination.caseNumber,
           decisionIndex,
-          treatment: decision.treatment.text,
+          treatment: decision.treatment?.text ?? null,
           outcome: decision.outcome,
           paragraph,
           basis: guideline.basis,

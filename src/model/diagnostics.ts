@@ -2,7 +2,15 @@
  * Problems are data: every diagnostic has a code from this one closed list, a severity
  * fixed by its code, a message, and where in the caller's string it points. The list
  * is documented, with what to do about each, in `docs/diagnostics.md`.
+ *
+ * The rule the severities keep: a value the result gives is either what the letter says,
+ * or an `error` diagnostic covers it. A `warning` is something repaired, left out or
+ * looked past with every value still right; `info` a note.
  */
+import type { Span } from "../span.js";
+import type { Severity } from "../vocabulary.js";
+
+export type { Severity };
 
 /**
  * What a diagnostic is about, one fixed code per kind of problem.
@@ -16,19 +24,29 @@
 export const DIAGNOSTIC_CODES = [
   "empty-input",
   "not-a-determination-letter",
+  "another-letter",
   "missing-case-header",
+  "missing-header-value",
+  "invalid-header-value",
+  "inconsistent-header-dates",
   "missing-section",
   "duplicate-section",
+  "duplicate-page",
+  "unrecognized-reviewer-credential",
+  "unclear-patient",
   "no-decisions",
+  "malformed-decision-heading",
   "incomplete-decision",
+  "duplicate-decision",
   "decision-outside-section",
   "possibly-truncated",
+  "unplaced-decision-text",
   "unplaced-text",
-  "invalid-header-value",
   "unknown-mtus-guideline",
   "mojibake-dropped",
   "control-characters",
   "invalid-characters",
+  "internal-error",
 ] as const;
 
 /**
@@ -42,17 +60,6 @@ export const DIAGNOSTIC_CODES = [
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
 
 /**
- * How bad a diagnostic is: an `error` means a field the letter should have is missing
- * or unreadable; a `warning` that something was repaired, left out or guessed at.
- *
- * @example
- * ```ts
- * const worst = (ds: Diagnostic[]): Severity | null => ds.find((d) => d.severity === "error") ? "error" : ds.length ? "warning" : null;
- * ```
- */
-export type Severity = "error" | "warning" | "info";
-
-/**
  * The severity that goes with each code.
  *
  * @example
@@ -64,17 +71,83 @@ export type Severity = "error" | "warning" | "info";
 export const SEVERITY: Readonly<Record<DiagnosticCode, Severity>> = {
   "empty-input": "error",
   "not-a-determination-letter": "error",
+  "another-letter": "error",
   "missing-case-header": "warning",
-  "missing-section": "warning",
+  "missing-header-value": "error",
+  "invalid-header-value": "error",
+  "inconsistent-header-dates": "error",
+  "missing-section": "error",
   "duplicate-section": "warning",
+  "duplicate-page": "warning",
+  "unrecognized-reviewer-credential": "error",
+  "unclear-patient": "warning",
   "no-decisions": "error",
+  "malformed-decision-heading": "error",
   "incomplete-decision": "error",
+  "duplicate-decision": "error",
   "decision-outside-section": "warning",
-  "possibly-truncated": "warning",
+  "possibly-truncated": "error",
+  "unplaced-decision-text": "error",
   "unplaced-text": "warning",
-  "invalid-header-value": "warning",
   "unknown-mtus-guideline": "warning",
   "mojibake-dropped": "warning",
   "control-characters": "warning",
   "invalid-characters": "warning",
+  "internal-error": "error",
 };
+
+/** A diagnostic as the result carries it. */
+export interface DiagnosticRecord {
+  severity: Severity;
+  code: DiagnosticCode;
+  message: string;
+  line: number;
+  column: number;
+  span: Span;
+}
+
+// Past this many diagnostics of one code (a 10 MB file of noise), the rest are counted in one more.
+const MAX_PER_CODE = 50;
+
+/** The diagnostics of one letter, collected as the readers find them and given out in the letter's order. */
+export class Diagnostics {
+  private readonly list: DiagnosticRecord[] = [];
+  private readonly counts = new Map<DiagnosticCode, number>();
+  private readonly overflow = new Map<DiagnosticCode, { count: number; span: Span }>();
+
+  add(code: DiagnosticCode, message: string, span: Span): void {
+    const count = (this.counts.get(code) ?? 0) + 1;
+    this.counts.set(code, count);
+    if (count <= MAX_PER_CODE) {
+      this.list.push({ severity: SEVERITY[code], code, message, line: span.line, column: span.column, span });
+      return;
+    }
+    const o = this.overflow.get(code);
+    if (o) {
+      o.count++;
+      o.span = { ...o.span, end: Math.max(o.span.end, span.end) };
+    } else this.overflow.set(code, { count: 1, span });
+  }
+
+  /** Whether any diagnostic of `code` was added. */
+  has(code: DiagnosticCode): boolean {
+    return this.counts.has(code);
+  }
+
+  /** Every diagnostic, in the order of the text (and, at one place, in the order found). */
+  sorted(): DiagnosticRecord[] {
+    const all = [...this.list];
+    for (const [code, { count, span }] of this.overflow) {
+      all.push({
+        severity: SEVERITY[code],
+        code,
+        message: `${count} more ${code} diagnostics like the ones before, up to here`,
+        line: span.line,
+        column: span.column,
+        span,
+      });
+    }
+    // Array.prototype.sort is stable: diagnostics at one offset keep the order they were found in.
+    return all.sort((a, b) => a.span.start - b.span.start);
+  }
+}

@@ -1,65 +1,72 @@
 /**
- * The injured worker's age and sex, from the clinical summary's first mention of them:
- * "a 52 year old female", "a now 44-year-old male", "This is a female patient".
+ * The injured worker's age and sex, from the summary's description of its subject:
+ * "The injured worker is a 52 year old female", "This case involves a now 44-year-old
+ * male", "The 45 year old male injured worker", "This is a female patient". Only that
+ * pattern counts: a sex or an age elsewhere ("referred by a female nurse practitioner")
+ * describes someone else, so a summary without the pattern gives null, with a warning
+ * when it names a sex or age the reader might have expected to be taken.
  */
 import type { TextNode } from "../ast/nodes.js";
+import type { Span } from "../span.js";
+import type { Sex } from "../vocabulary.js";
+import type { ReadContext } from "./context.js";
 
 export interface PatientReading {
-  age: { value: number; start: number; end: number } | null;
-  sex: { value: "male" | "female"; start: number; end: number } | null;
+  age: number | null;
+  sex: Sex | null;
+  sources: { age: Span | null; sex: Span | null };
 }
 
-// Words may wrap: spaces are single spaces or line breaks in normalized text.
-const SEX = /\b(male|female|man|woman|gentleman|lady)\b/i;
-const AGE = /\b(\d{1,3})(?:[ \n-]+years?[ \n-]+old|[ \n-]*(?:yo|y\/o)\b)|\baged?[ \n](\d{1,3})\b/i;
-const SENTENCE_END = /[.!?](?=[ \n]|$)/g;
+const SEX_WORD = "(male|female|man|woman|gentleman|lady)";
+const AGE = "(\\d{1,3})[ \\n-]+years?[ \\n-]+old";
+// "[The worker] is/was a(n) [now] [52 year old] male"; "This case involves a now 44-year-old male".
+const IS_A = new RegExp(`\\b(?:is|was|involves)[ \\n](?:a|an|a\\(n\\))[ \\n](?:now[ \\n])?(?:${AGE}[ \\n])?${SEX_WORD}\\b`, "i");
+// "The 45 year old male injured worker".
+const THE_AGED = new RegExp(`\\b(?:the|this|a|an)[ \\n]${AGE}[ \\n]${SEX_WORD}[ \\n](?:injured[ \\n]worker|patient|applicant|claimant|employee|worker)\\b`, "i");
+const ANY_SEX = new RegExp(`\\b${SEX_WORD}\\b`, "i");
+const ANY_AGE = new RegExp(`\\b${AGE}\\b`, "i");
 
 const FEMALE = new Set(["female", "woman", "lady"]);
+// A worker's age: old enough to work, young enough to be plausible.
+const YOUNGEST = 14;
+const OLDEST = 100;
 
-/** Reads age and sex from a summary; each is null when the summary does not say. */
-export function readPatient(summary: TextNode | null): PatientReading {
-  if (summary === null) return { age: null, sex: null };
+/** Reads age and sex from a summary; each is null when the summary does not say it of its subject. */
+export function readPatient(summary: TextNode | null, ctx: ReadContext): PatientReading {
+  const reading: PatientReading = { age: null, sex: null, sources: { age: null, sex: null } };
+  if (summary === null) return reading;
   const text = summary.value;
   const base = summary.normalized.start;
-  const sexMatch = SEX.exec(text);
-  // The age is the one in the sentence that first names the sex; without a sex, the first one.
-  let scope = text;
-  let scopeStart = 0;
-  if (sexMatch) {
-    scopeStart = sentenceStart(text, sexMatch.index);
-    const end = sentenceEnd(text, sexMatch.index);
-    scope = text.slice(scopeStart, end);
+  const span = (start: number, length: number) => ctx.spans.fromNormalized(base + start, base + start + length);
+
+  // The first description counts; the rarer form is looked for only before the common one.
+  const isA = IS_A.exec(text);
+  const m = THE_AGED.exec(isA ? text.slice(0, isA.index) : text) ?? isA ?? undefined;
+  if (m === undefined) {
+    const loose = ANY_SEX.exec(text) ?? ANY_AGE.exec(text);
+    if (loose) {
+      ctx.diagnostics.add(
+        "unclear-patient",
+        `The summary does not describe the injured worker as "a N year old male/female": patient.age and patient.sex are null (it mentions ${JSON.stringify(loose[0])})`,
+        span(loose.index, loose[0].length),
+      );
+    }
+    return reading;
   }
-  const ageMatch = AGE.exec(scope);
-  const ageDigits = ageMatch ? (ageMatch[1] ?? ageMatch[2])! : null;
-  return {
-    sex: sexMatch
-      ? {
-          value: FEMALE.has(sexMatch[1]!.toLowerCase()) ? "female" : "male",
-          start: base + sexMatch.index,
-          end: base + sexMatch.index + sexMatch[0].length,
-        }
-      : null,
-    age:
-      ageMatch && ageDigits
-        ? {
-            value: Number(ageDigits),
-            start: base + scopeStart + ageMatch.index + ageMatch[0].indexOf(ageDigits),
-            end: base + scopeStart + ageMatch.index + ageMatch[0].indexOf(ageDigits) + ageDigits.length,
-          }
-        : null,
-  };
-}
-
-function sentenceStart(text: string, at: number): number {
-  let start = 0;
-  SENTENCE_END.lastIndex = 0;
-  for (let m = SENTENCE_END.exec(text); m !== null && m.index < at; m = SENTENCE_END.exec(text)) start = m.index + 1;
-  return start;
-}
-
-function sentenceEnd(text: string, at: number): number {
-  SENTENCE_END.lastIndex = at;
-  const m = SENTENCE_END.exec(text);
-  return m ? m.index + 1 : text.length;
+  const sexWord = m[2]!;
+  const sexAt = m.index + m[0].lastIndexOf(sexWord);
+  reading.sex = FEMALE.has(sexWord.toLowerCase()) ? "female" : "male";
+  reading.sources.sex = span(sexAt, sexWord.length);
+  const digits = m[1];
+  if (digits !== undefined) {
+    const at = m.index + m[0].indexOf(digits);
+    const age = Number(digits);
+    if (age >= YOUNGEST && age <= OLDEST) {
+      reading.age = age;
+      reading.sources.age = span(at, digits.length);
+    } else {
+      ctx.diagnostics.add("unclear-patient", `The age ${age} is not a worker's age: patient.age is null`, span(at, digits.length));
+    }
+  }
+  return reading;
 }

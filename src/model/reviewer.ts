@@ -2,42 +2,65 @@
  * The expert reviewer's credentials: from the "State(s) of Licensure:" and
  * "Certification(s)/Specialty:" lines, or in older letters from the sentence "The
  * expert reviewer is Board Certified in X [has a subspecialty in Y] and is licensed to
- * practice in Z."
+ * practice in Z." The lists come split by the passage grammar; here each item is checked
+ * for what it must be: a state, or a specialty's name.
  */
-import type { BoardCertificationNode, ReviewerCredentialsNode } from "../ast/nodes.js";
-import { splitText, wholePiece, type Piece } from "./text.js";
+import type { BoardCertificationNode, ListNode, ReviewerCredentialsNode, TextNode } from "../ast/nodes.js";
+import type { Span } from "../span.js";
+import { quote, type ReadContext } from "./context.js";
+import { isStateName } from "./states.js";
+import { reflow } from "./text.js";
 
 export interface ReviewerReading {
-  licensure: Piece[];
-  specialties: Piece[];
+  licensure: string[];
+  specialties: string[];
+  sources: { licensure: Span[]; specialties: Span[] };
 }
 
-// Lists are comma-separated ("Texas,New York,California"); specialty names never hold a comma.
-const COMMA = /,/;
-// In the older sentence states may also be joined by "and".
-const STATES_IN_SENTENCE = /,|[ \n]and[ \n]/;
-const SENTENCE_END = /\.(?=[ \n]|$)/;
+// A specialty is a name ("Physical Medicine and Rehabilitation"): more words than this, a
+// digit, or a sentence's full stop inside it, and it is prose that ran into the list.
+const MAX_SPECIALTY_WORDS = 8;
+const NOT_A_NAME = /\d|[.!?](?:\s|$)|[;:]/;
 
-export function readCredentialLines(node: ReviewerCredentialsNode): ReviewerReading {
-  const licensure: Piece[] = [];
-  const specialties: Piece[] = [];
-  for (const credential of node.credentials) {
-    if (credential.value === null) continue;
-    const { value, normalized } = credential.value;
-    (credential.kind === "licensure" ? licensure : specialties).push(...splitText(value, normalized.start, COMMA));
+export function readReviewer(credentials: ReviewerCredentialsNode | undefined, certification: BoardCertificationNode | null, ctx: ReadContext): ReviewerReading | null {
+  const reading: ReviewerReading = { licensure: [], specialties: [], sources: { licensure: [], specialties: [] } };
+  if (credentials) {
+    for (const credential of credentials.credentials) {
+      if (credential.kind === "licensure") addStates(credential.list, reading, ctx);
+      else addSpecialties(credential.list?.items ?? [], credential.list?.rest ?? null, reading, ctx);
+    }
+    return reading;
   }
-  return { licensure, specialties };
+  if (certification) {
+    addSpecialties([certification.boardCertifiedIn, certification.subspecialty].filter((t): t is TextNode => t !== null), null, reading, ctx);
+    addStates(certification.licensedIn, reading, ctx);
+    return reading;
+  }
+  return null;
 }
 
-export function readBoardCertification(node: BoardCertificationNode): ReviewerReading {
-  const specialties: Piece[] = [];
-  for (const part of [node.boardCertifiedIn, node.subspecialty]) if (part) specialties.push(wholePiece(part));
-  let licensure: Piece[] = [];
-  if (node.licensedIn) {
-    // The states end the sentence; the rest of the boilerplate follows them.
-    const { value, normalized } = node.licensedIn;
-    const end = SENTENCE_END.exec(value)?.index ?? value.length;
-    licensure = splitText(value.slice(0, end), normalized.start, STATES_IN_SENTENCE);
+function addStates(list: ListNode | null, reading: ReviewerReading, ctx: ReadContext): void {
+  for (const item of list?.items ?? []) {
+    const name = reflow(item.value);
+    if (!isStateName(name)) {
+      ctx.diagnostics.add("unrecognized-reviewer-credential", `${quote(name)} is not a U.S. state or territory: it was left out of reviewer.licensure`, item.span);
+      continue;
+    }
+    reading.licensure.push(name);
+    reading.sources.licensure.push(item.span);
   }
-  return { licensure, specialties };
+  if (list?.rest) ctx.diagnostics.add("unrecognized-reviewer-credential", `Text after the list of states belongs to no state: ${quote(list.rest.value)}`, list.rest.span);
+}
+
+function addSpecialties(items: readonly TextNode[], rest: TextNode | null, reading: ReviewerReading, ctx: ReadContext): void {
+  for (const item of items) {
+    const name = reflow(item.value);
+    if (name.split(" ").length > MAX_SPECIALTY_WORDS || NOT_A_NAME.test(name)) {
+      ctx.diagnostics.add("unrecognized-reviewer-credential", `${quote(name)} does not read as a specialty's name: it was left out of reviewer.specialties`, item.span);
+      continue;
+    }
+    reading.specialties.push(name);
+    reading.sources.specialties.push(item.span);
+  }
+  if (rest) ctx.diagnostics.add("unrecognized-reviewer-credential", `Text after the list of specialties belongs to no specialty: ${quote(rest.value)}`, rest.span);
 }

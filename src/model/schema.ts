@@ -7,33 +7,15 @@
  * `z.infer`, `z.toJSONSchema`, and inside schemas built with classic `zod`.
  */
 import * as z from "zod/mini";
+import { SpanSchema } from "../span.js";
+import { GuidelineBasisSchema, OutcomeSchema, PrioritySchema, SeveritySchema, SexSchema } from "../vocabulary.js";
 import { DIAGNOSTIC_CODES } from "./diagnostics.js";
 
 // Shared parts: every schema is built when the library is imported, so each is built once.
 const count = z.int().check(z.nonnegative());
 const ordinal = z.int().check(z.positive());
 
-/**
- * Where something came from: UTF-16 offsets into the exact string passed to
- * `parseDetermination` (before any normalization), and the 1-based line and column of
- * its start. `input.slice(span.start, span.end)` is the source of the value.
- *
- * @example
- * ```ts
- * const { caseSummary } = parseDetermination(text);
- * text.slice(caseSummary!.span.start, caseSummary!.span.end); // the summary as the input has it
- * ```
- */
-export const SpanSchema = z.object({
-  /** Offset of the first character. */
-  start: count,
-  /** Offset just past the last character. */
-  end: count,
-  /** 1-based line of `start` (lines end at `\n`, `\r\n` or `\r`). */
-  line: ordinal,
-  /** 1-based column of `start`, in UTF-16 code units. */
-  column: ordinal,
-});
+export { SpanSchema };
 
 /**
  * A passage of the letter: its text, reflowed, and where it stands.
@@ -120,7 +102,7 @@ export const GuidelineSchema = z.object({
    * `none`: the paragraph says no medical evidence was cited; `outside-mtus`: the
    * decision rests on recommendations outside the MTUS; otherwise `mtus`.
    */
-  basis: z.enum(["mtus", "outside-mtus", "none"]),
+  basis: GuidelineBasisSchema,
   citations: z.array(CitationSchema),
 });
 
@@ -133,14 +115,17 @@ export const GuidelineSchema = z.object({
  * ```
  */
 export const DecisionSchema = z.object({
-  /** The item decided: the heading's text, or for a partial authorization the IMR-eligible portion. */
-  treatment: TextFieldSchema,
+  /** The item decided: the heading's text, or for a partial authorization the IMR-eligible portion; null when the heading names none (an `error` diagnostic says so). */
+  treatment: z.nullable(TextFieldSchema),
   /** For a partial authorization, what was originally requested; otherwise null. */
   originalRequest: z.nullable(TextFieldSchema),
   /** For a partial authorization, what the claims administrator authorized; otherwise null. */
   authorized: z.nullable(TextFieldSchema),
-  /** `upheld`: the utilization review denial stands; `overturned`: the item is medically necessary. */
-  outcome: z.enum(["upheld", "overturned"]),
+  /**
+   * `upheld`: the utilization review denial stands; `overturned`: the item is medically
+   * necessary. null when the heading's outcome cannot be read (a `malformed-decision-heading` error says why).
+   */
+  outcome: z.nullable(OutcomeSchema),
   /** The "Claims Administrator guideline:" paragraph: what utilization review relied on. */
   claimsAdministratorGuideline: z.nullable(GuidelineSchema),
   /** The "MAXIMUS guideline:" paragraph: what the IMR reviewer relied on. */
@@ -149,7 +134,7 @@ export const DecisionSchema = z.object({
   rationale: z.nullable(TextFieldSchema),
   /** The whole decision, from its heading to the end of its rationale. */
   span: SpanSchema,
-  /** The outcome word in the heading ("Upheld"). */
+  /** The outcome word in the heading ("Upheld"), or a zero-width span where it is missing. */
   outcomeSpan: SpanSchema,
 });
 
@@ -162,7 +147,8 @@ export const DecisionSchema = z.object({
  * ```
  */
 export const DiagnosticSchema = z.object({
-  severity: z.enum(["error", "warning", "info"]),
+  /** `error`: a value is missing or may be wrong; `warning`: something was repaired or left out, the values are right; `info`: a note. */
+  severity: SeveritySchema,
   code: z.enum(DIAGNOSTIC_CODES),
   message: z.string(),
   /** 1-based line of the start of `span`. */
@@ -221,7 +207,7 @@ export const IMRDeterminationSchema = z.object({
     /** When the application for IMR was received. */
     applicationReceived: isoDate,
   }),
-  priority: z.nullable(z.enum(["standard", "expedited"])),
+  priority: z.nullable(PrioritySchema),
   /** The expert reviewer's credentials, as the letter lists them. */
   reviewer: z.object({
     /** States where the reviewer is licensed ("California"). */
@@ -234,7 +220,7 @@ export const IMRDeterminationSchema = z.object({
   /** From the summary's first mention of the injured worker ("a 52 year old female"). */
   patient: z.object({
     age: z.nullable(count),
-    sex: z.nullable(z.enum(["male", "female"])),
+    sex: z.nullable(SexSchema),
   }),
   /** Each disputed item, in the letter's order. */
   decisions: z.array(DecisionSchema),
@@ -243,16 +229,7 @@ export const IMRDeterminationSchema = z.object({
   diagnostics: z.array(DiagnosticSchema),
 });
 
-/**
- * Where something came from in the caller's string.
- *
- * @example
- * ```ts
- * import type { Span } from "imr-determination";
- * const quote = (text: string, s: Span) => `${s.line}:${s.column} ${text.slice(s.start, s.end)}`;
- * ```
- */
-export type Span = z.infer<typeof SpanSchema>;
+export type { Span } from "../span.js";
 /**
  * A passage of the letter with its span.
  *

@@ -105,7 +105,7 @@ export function foldLines(input: string): LinePass {
         from = stop;
         // A header that starts a line and is followed by text split a sentence (or was
         // spliced in by an extractor): join the text to the line it was cut from.
-        joinPrevious = from < words.length && outLength > 0 && !endsSentence(input.slice(Math.max(0, lastEnd - 2), lastEnd));
+        joinPrevious = from < words.length && outLength > 0 && !endsSentence(input, lastEnd);
       } else {
         words.splice(header, stop - header);
       }

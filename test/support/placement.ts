@@ -45,18 +45,23 @@ export function placement(input: string): Placement {
     result.caseSummary?.span ?? null,
   ];
   for (const d of result.decisions) {
-    spans.push(d.treatment.span, d.originalRequest?.span ?? null, d.authorized?.span ?? null, d.outcomeSpan, d.rationale?.span ?? null);
+    spans.push(d.treatment?.span ?? null, d.originalRequest?.span ?? null, d.authorized?.span ?? null, d.outcomeSpan, d.rationale?.span ?? null);
     spans.push(d.claimsAdministratorGuideline?.span ?? null, d.reviewerGuideline?.span ?? null);
   }
   for (const s of spans) paint(s, FIELD);
 
   // Boilerplate: the template's own tokens (headings, labels, lead-ins, phrases, the
-  // outcome), the "HOW THE IMR FINAL DETERMINATION WAS MADE" section, page headers.
+  // outcome), the "HOW THE IMR FINAL DETERMINATION WAS MADE" section but for the text in it
+  // that is not its boilerplate (which must be reported), page headers.
   for (const t of tokens) {
-    if (t.tokenType.name === "Text" || t.tokenType.name === "Newline") continue;
+    if (t.tokenType.name === "Text" || t.tokenType.name.endsWith("Break") || t.tokenType.name === "WordWrap") continue;
     paint(clean.toInput(t.startOffset, t.startOffset + t.image.length), BOILERPLATE);
   }
-  for (const part of ast.parts) if (part.type === "HowDeterminationWasMade") paint(part.span, BOILERPLATE);
+  for (const part of ast.parts) {
+    if (part.type !== "HowDeterminationWasMade") continue;
+    paint(part.span, BOILERPLATE);
+    for (const other of part.otherText) mark.fill(0, other.span.start, other.span.end);
+  }
   for (const h of clean.pageHeaders) paint(h, BOILERPLATE);
 
   // Reported.

@@ -1,0 +1,198 @@
+/**
+ * Passages the letter grammar hands on, parsed on their own (`grammar/passage-parser.ts`)
+ * from the normalized text of their range: a guideline paragraph → its basis and
+ * citations; a list → its items. Offsets here are shifted by the passage's start.
+ */
+import type { ICstVisitor, IToken } from "chevrotain";
+import { parsePassageCst, passageParser } from "../grammar/passage-parser.js";
+import type {
+  BoardCertificationCstChildren,
+  CitedTextCstChildren,
+  HowSectionCstChildren,
+  CommaListCstChildren,
+  GuidelineParagraphCstChildren,
+  ListEndCstChildren,
+  ListItemCstChildren,
+  MtusCitationCstChildren,
+  MtusSentenceCstChildren,
+  NonMtusSentenceCstChildren,
+  SentenceListCstChildren,
+  SentenceListItemCstChildren,
+  UnknownTitleCstChildren,
+} from "../grammar/cst.js";
+import { Period } from "../grammar/guideline-tokens.js";
+import type { GuidelineBasis } from "../vocabulary.js";
+import { extentOf, extentOfAll, extentOfRuns, type Range } from "./extent.js";
+import type { BoardCertificationNode, GuidelineNode, ListNode, MtusCitationNode, NonMtusCitationNode, TextNode } from "./nodes.js";
+
+/** What the passage builders need of the letter's AST builder. */
+export interface TextNodeMaker {
+  textNode(range: Range, trailing?: (c: number) => boolean): TextNode | null;
+  span(range: Range): TextNode["span"];
+}
+
+// Cited text ends before the comma or colon that leads to a page marker ("relaxants, pg 128").
+const isCitedTrailing = (c: number) => c === 32 || c === 10 || c === 44 || c === 59 || c === 58;
+
+/**
+ * Chevrotain's visitor base: `validateVisitor` checks there is a method per rule (the tests
+ * call it). The methods are called directly with each node's typed children, not through
+ * `visit`, so each returns its own node type.
+ */
+type PassageVisitorBase = new () => ICstVisitor<never, unknown>;
+
+/**
+ * The passage grammar's visitor: a method per rule (Chevrotain's `validateVisitor`
+ * checks that in the tests), each called with its node's typed children.
+ */
+function definePassageVisitor(Base: PassageVisitorBase) {
+  return class PassageAstBuilder extends Base {
+    /** The passage's offset in the normalized text, and the letter builder's text nodes. */
+    base = 0;
+    maker: TextNodeMaker | null = null;
+
+    shift(r: Range): Range {
+      return { start: this.base + r.start, end: this.base + Math.max(r.start, r.end) };
+    }
+
+    text(r: Range, trailing?: (c: number) => boolean): TextNode | null {
+      return r.end > r.start ? this.maker!.textNode(this.shift(r), trailing) : null;
+    }
+
+    spanOf(r: Range): TextNode["span"] {
+      return this.maker!.span(this.shift(r));
+    }
+
+    howSection(c: HowSectionCstChildren): { boardCertification: BoardCertificationNode | null; otherText: TextNode[] } {
+      const certification = c.boardCertification?.[0];
+      return {
+        boardCertification: certification ? this.boardCertification(certification.children, extentOf(certification)) : null,
+        otherText: (c.otherText ?? []).map((t) => this.text(extentOf(t))).filter((t): t is TextNode => t !== null),
+      };
+    }
+
+    boardCertification(c: BoardCertificationCstChildren, whole: Range): BoardCertificationNode {
+      const licensedIn = this.text(extentOfAll(c.licensedIn));
+      return {
+        type: "BoardCertification",
+        boardCertifiedIn: this.text(extentOfAll(c.boardCertifiedIn)),
+        subspecialty: this.text(extentOfAll(c.subspecialty)),
+        licensedIn: licensedIn ? buildList(licensedIn, true, this.maker!) : null,
+        span: this.spanOf(whole),
+      };
+    }
+
+    guidelineParagraph(c: GuidelineParagraphCstChildren): { basis: GuidelineBasis; citations: (MtusCitationNode | NonMtusCitationNode)[] } {
+      const basis: GuidelineBasis = c.noMedicalEvidence ? "none" : c.outsideMtus ? "outside-mtus" : "mtus";
+      const citations: (MtusCitationNode | NonMtusCitationNode)[] = [];
+      for (const sentence of c.mtusSentence ?? []) citations.push(...this.mtusSentence(sentence.children));
+      for (const sentence of c.nonMtusSentence ?? []) citations.push(this.nonMtusSentence(sentence.children, extentOf(sentence)));
+      citations.sort((a, b) => a.span.start - b.span.start);
+      return { basis, citations };
+    }
+
+    mtusSentence(c: MtusSentenceCstChildren): MtusCitationNode[] {
+      return c.mtusCitation.map((citation) => this.mtusCitation(citation.children, extentOf(citation)));
+    }
+
+    mtusCitation(c: MtusCitationCstChildren, whole: Range): MtusCitationNode {
+      const year = c.Year?.[0] ?? null;
+      const title = c.unknownTitle ? this.unknownTitle(c.unknownTitle[0]!.children) : extentOfAll(c.MtusTitle);
+      return {
+        type: "MtusCitation",
+        guideline: this.text(title),
+        knownTitle: c.MtusTitle !== undefined,
+        year: year ? Number(year.image) : null,
+        yearSpan: year ? this.spanOf(extentOf(year)) : null,
+        sections: this.text(this.citedText(c.sections[0]!.children), isCitedTrailing),
+        pages: c.pages ? this.text(this.citedText(c.pages[0]!.children), isCitedTrailing) : null,
+        span: this.spanOf(whole),
+      };
+    }
+
+    /** A title the vocabulary does not know: its words up to the year. */
+    unknownTitle(c: UnknownTitleCstChildren): Range {
+      return extentOfRuns(c.Words, c.Comma);
+    }
+
+    citedText(c: CitedTextCstChildren): Range {
+      return extentOfAll(c.GuidelineText);
+    }
+
+    nonMtusSentence(c: NonMtusSentenceCstChildren, whole: Range): NonMtusCitationNode {
+      const words: IToken[] = c.GuidelineText ?? [];
+      // The reference runs to the end of its sentence, less the final full stop.
+      const last = words.length > 0 && words[words.length - 1]!.tokenType === Period ? words.length - 1 : words.length;
+      return { type: "NonMtusCitation", reference: this.text(extentOfAll(words.slice(0, last))), span: this.spanOf(whole) };
+    }
+
+    commaList(c: CommaListCstChildren): ListParts {
+      return this.items(c.item.map((item) => this.listItem(item.children)), c.listEnd[0]!.children);
+    }
+
+    sentenceList(c: SentenceListCstChildren): ListParts {
+      return this.items(c.item.map((item) => this.sentenceListItem(item.children)), c.listEnd[0]!.children);
+    }
+
+    listItem(c: ListItemCstChildren): Range {
+      return extentOfRuns(c.ListWords, c.ListAnd);
+    }
+
+    sentenceListItem(c: SentenceListItemCstChildren): Range {
+      return extentOfAll(c.ListWords);
+    }
+
+    /** Whatever follows the list's full stop. */
+    listEnd(c: ListEndCstChildren): TextNode | null {
+      return this.text(extentOfAll(c.rest));
+    }
+
+    items(ranges: Range[], end: ListEndCstChildren): ListParts {
+      const items = ranges.map((r) => this.text(r)).filter((t): t is TextNode => t !== null);
+      return { items, rest: this.listEnd(end) };
+    }
+  };
+}
+
+interface ListParts {
+  items: TextNode[];
+  rest: TextNode | null;
+}
+
+/** The passage visitor class, for the tests' `validateVisitor`. */
+export function passageVisitorClass() {
+  return definePassageVisitor(passageParser().getBaseCstVisitorConstructor() as PassageVisitorBase);
+}
+
+type PassageAstBuilderClass = ReturnType<typeof passageVisitorClass>;
+let PassageAstBuilder: PassageAstBuilderClass | undefined;
+
+/** A builder for one passage (passages nest: a list inside the section that holds it). */
+function passageBuilder(maker: TextNodeMaker, base: number): InstanceType<PassageAstBuilderClass> {
+  PassageAstBuilder ??= passageVisitorClass();
+  const builder = new PassageAstBuilder();
+  builder.maker = maker;
+  builder.base = base;
+  return builder;
+}
+
+/** "HOW THE IMR FINAL DETERMINATION WAS MADE": the older credentials sentence, and text that is not the section's boilerplate. */
+export function buildHowSection(section: TextNode, maker: TextNodeMaker): { boardCertification: BoardCertificationNode | null; otherText: TextNode[] } {
+  return passageBuilder(maker, section.normalized.start).howSection(parsePassageCst(section.value, "how", "howSection").cst.children);
+}
+
+/** A guideline paragraph's structure: what it rests on and what it cites. */
+export function buildGuideline(paragraph: TextNode, maker: TextNodeMaker): GuidelineNode {
+  const { cst } = parsePassageCst(paragraph.value, "guideline", "guidelineParagraph");
+  const { basis, citations } = passageBuilder(maker, paragraph.normalized.start).guidelineParagraph(cst.children);
+  return { type: "Guideline", text: paragraph, basis, citations, span: paragraph.span };
+}
+
+/** A list's items: separated by commas, or in a sentence (`sentence`) also by "and", to its full stop. */
+export function buildList(words: TextNode, sentence: boolean, maker: TextNodeMaker): ListNode {
+  const b = passageBuilder(maker, words.normalized.start);
+  const { items, rest } = sentence
+    ? b.sentenceList(parsePassageCst(words.value, "list", "sentenceList").cst.children)
+    : b.commaList(parsePassageCst(words.value, "list", "commaList").cst.children);
+  return { type: "List", items, rest, span: words.span };
+}

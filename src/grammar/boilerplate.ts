@@ -1,0 +1,32 @@
+/**
+ * The template's fixed wording that is more than a heading or a label: the sentences of
+ * "HOW THE IMR FINAL DETERMINATION WAS MADE" and the clinical summary's lead-in. They are
+ * the same in every letter (an expert or a physician reviewer; "items/Service" or
+ * "items/services"), so knowing them tells the boilerplate from text that does not belong
+ * there, which the model reports instead of dropping.
+ */
+
+/** The reviewer is named "expert reviewer" (2014 on) or "physician reviewer" (2013–2014). */
+const REVIEWER = ["expert reviewer", "physician reviewer"];
+/** The article before it. */
+const A_REVIEWER = ["an expert reviewer", "a physician reviewer"];
+
+/** The sentences of "HOW THE IMR FINAL DETERMINATION WAS MADE", every known spelling of each. */
+export const HOW_BOILERPLATE: readonly string[] = [
+  ...A_REVIEWER.map((r) => `MAXIMUS Federal Services sent the complete case file to ${r}.`),
+  "He/she has no affiliation with the employer, employee, providers or the claims administrator.",
+  "He/she has been in active clinical practice for more than five years and is currently working at least 24 hours a week in active practice.",
+  ...REVIEWER.flatMap((r) =>
+    ["items/Service.", "items/services.", "items/service."].map(
+      (items) =>
+        `The ${r} was selected based on his/her clinical experience, education, background, and expertise in the same or ` +
+        `similar specialties that evaluate and/or treat the medical condition and disputed ${items}`,
+    ),
+  ),
+  "He/she is familiar with governing laws and regulations, including the strength of evidence hierarchy that applies to Independent Medical Review determinations.",
+];
+
+/** The clinical case summary's lead-in, as the letters word it. */
+export const SUMMARY_LEAD_IN_WORDINGS: readonly string[] = [
+  "The expert reviewer developed the following clinical case summary based on a review of the case file, including all medical records:",
+];

@@ -1,0 +1,118 @@
+/**
+ * The decisions: one per disputed item, in the letter's order. A damaged heading, a
+ * missing or empty paragraph, a rationale that stops mid-sentence and a decision that
+ * repeats an earlier one are errors: each leaves a value missing, cut or doubtful.
+ */
+import type { DecisionHeadingNode, DecisionNode, GuidelineNode, HeadingDamage, ParagraphNode } from "../ast/nodes.js";
+import { endsSentence } from "../normalize/sentences.js";
+import type { Citation, Decision, Guideline } from "./schema.js";
+import { quote, type ReadContext } from "./context.js";
+import { reflow, textField } from "./text.js";
+
+const HEADING_DAMAGE: Record<HeadingDamage, string> = {
+  "no-outcome": "has no outcome (no colon and Upheld or Overturned before its first label): outcome is null",
+  "missing-outcome": "ends in a colon with no outcome after it: outcome is null",
+  "unreadable-outcome": "has a word other than Upheld or Overturned where its outcome belongs: outcome is null",
+  "two-outcomes": "holds two outcomes: which one is the decision's cannot be told, so outcome is null",
+};
+
+/** Reads every decision; `orphans` are decisions found outside their section. */
+export function readDecisions(nodes: readonly DecisionNode[], ctx: ReadContext): Decision[] {
+  const decisions: Decision[] = [];
+  const byTreatment = new Map<string | undefined, Decision[]>();
+  for (const node of nodes) {
+    const decision = readDecision(node, ctx);
+    // A decision that repeats an earlier one word for word was extracted twice (a page read twice).
+    const same = byTreatment.get(decision.treatment?.text) ?? [];
+    if (same.some((earlier) => sameDecision(earlier, decision))) {
+      ctx.diagnostics.add("duplicate-decision", `The decision ${quote(decision.treatment?.text ?? "")} repeats an earlier one word for word: it was left out`, node.heading.span);
+      continue;
+    }
+    same.push(decision);
+    byTreatment.set(decision.treatment?.text, same);
+    decisions.push(decision);
+  }
+  return decisions;
+}
+
+function sameDecision(a: Decision, b: Decision): boolean {
+  return (
+    a.treatment?.text === b.treatment?.text &&
+    a.outcome === b.outcome &&
+    a.rationale?.text === b.rationale?.text &&
+    a.claimsAdministratorGuideline?.text === b.claimsAdministratorGuideline?.text &&
+    a.reviewerGuideline?.text === b.reviewerGuideline?.text
+  );
+}
+
+function readDecision(node: DecisionNode, ctx: ReadContext): Decision {
+  const { heading } = node;
+  const partial = heading.partialAuthorization;
+  const item = partial ? partial.remainder : heading.text;
+  if (heading.damage) {
+    ctx.diagnostics.add("malformed-decision-heading", `The decision heading ${quote(heading.text?.value ?? "")} ${HEADING_DAMAGE[heading.damage]}`, heading.span);
+  }
+  if (item === null) ctx.diagnostics.add("malformed-decision-heading", "The decision heading names no item: treatment is null", heading.span);
+  checkParagraphs(node, ctx);
+  return {
+    treatment: item ? textField(item) : null,
+    originalRequest: partial?.originalRequest ? textField(partial.originalRequest) : null,
+    authorized: partial?.authorized ? textField(partial.authorized) : null,
+    outcome: heading.outcome,
+    claimsAdministratorGuideline: guideline(node.claimsAdministratorGuideline, ctx),
+    reviewerGuideline: guideline(node.reviewerGuideline, ctx),
+    rationale: node.rationale?.content ? textField(node.rationale.content) : null,
+    span: node.span,
+    outcomeSpan: heading.outcomeSpan,
+  };
+}
+
+/** Every decision has its three paragraphs, none of them empty, and its rationale ends a sentence. */
+function checkParagraphs(node: DecisionNode, ctx: ReadContext): void {
+  const paragraphs: [string, ParagraphNode<unknown> | null][] = [
+    ['"Claims Administrator guideline:"', node.claimsAdministratorGuideline],
+    ['"MAXIMUS guideline:"', node.reviewerGuideline],
+    ['"Decision rationale:"', node.rationale],
+  ];
+  const missing = paragraphs.filter(([, p]) => p === null).map(([label]) => label);
+  if (missing.length > 0) {
+    ctx.diagnostics.add("incomplete-decision", `The decision ${name(node.heading)} has no ${missing.join(", ")}: those fields are null`, node.heading.span);
+  }
+  for (const [label, p] of paragraphs) {
+    if (p !== null && p.content === null) {
+      ctx.diagnostics.add("incomplete-decision", `Nothing follows ${label} in the decision ${name(node.heading)}: that field is null`, ctx.spans.at(p.labelSpan.end));
+    }
+  }
+  const rationale = node.rationale?.content;
+  if (rationale && !endsSentence(rationale.value)) {
+    ctx.diagnostics.add("possibly-truncated", `The rationale of ${name(node.heading)} ends mid-sentence: text may be missing from it`, ctx.spans.at(rationale.span.end));
+  }
+}
+
+const name = (heading: DecisionHeadingNode) => quote(heading.partialAuthorization?.remainder?.value ?? heading.text?.value ?? "");
+
+function guideline(paragraph: ParagraphNode<GuidelineNode> | null, ctx: ReadContext): Guideline | null {
+  const node = paragraph?.content;
+  if (!node) return null;
+  const citations: Citation[] = node.citations.map((c) => {
+    if (c.type === "NonMtusCitation") {
+      return { source: "Non-MTUS", reference: c.reference ? reflow(c.reference.value) : null, span: c.span };
+    }
+    if (c.guideline && !c.knownTitle) {
+      ctx.diagnostics.add(
+        "unknown-mtus-guideline",
+        `${quote(c.guideline.value)} is not an MTUS guideline title the parser knows; it was read as the title up to its year`,
+        c.guideline.span,
+      );
+    }
+    return {
+      source: "MTUS",
+      guideline: c.guideline ? reflow(c.guideline.value) : null,
+      year: c.year,
+      sections: c.sections ? reflow(c.sections.value) : null,
+      pages: c.pages ? reflow(c.pages.value) : null,
+      span: c.span,
+    };
+  });
+  return { text: reflow(node.text.value), span: node.span, basis: node.basis, citations };
+}
