@@ -345,13 +345,18 @@ export class LetterParser extends QuickStartCstParser {
         // No readable outcome: a heading only where a decision's first label follows.
         return next.tokenType === ClaimsAdministratorGuidelineLabel && after.tokenType !== EOF ? this.found(here, token.startOffset) : this.noHeading(after);
       }
-      if (type === EOF || isLandmark.has(type)) return this.noHeading(token);
-      if (tokenMatcher(token, LineBreak)) {
-        // The heading's sentences run on past a partial authorization phrase; otherwise its
-        // lines run on only where they are full.
-        if (tokenMatcher(token, RunsOn) || isPartialPhrase(this.LA(i - 1).tokenType)) continue;
+      if (type === EOF || isLandmark.has(type)) {
         // A run without an outcome right before a decision's first label is a damaged heading.
-        if (this.LA(i + 1).tokenType === ClaimsAdministratorGuidelineLabel && i > 1) return this.found(here, token.startOffset);
+        if (type === ClaimsAdministratorGuidelineLabel && i > 2) return this.found(here, this.LA(i - 1).startOffset);
+        return this.noHeading(token);
+      }
+      if (tokenMatcher(token, LineBreak)) {
+        // The heading's sentences run on past a partial authorization phrase, and its lines
+        // where they are full, or where the next goes on in lower case (no heading starts so:
+        // a page break cut the line short).
+        const next = this.LA(i + 1);
+        if (tokenMatcher(token, RunsOn) || isPartialPhrase(this.LA(i - 1).tokenType) || (next.tokenType === Text && isLowerCase(next.image.charCodeAt(0)))) continue;
+        if (next.tokenType === ClaimsAdministratorGuidelineLabel && i > 1) return this.found(here, token.startOffset);
         return this.noHeading(token);
       }
     }
@@ -405,6 +410,7 @@ const PARTIAL_PHRASES = new Set<TokenType>(
   PARTIAL_AUTHORIZATION_FORMS.flat().filter((slot): slot is TokenType => slot !== BREAK && !isNameSlot(slot)),
 );
 const isPartialPhrase = (type: TokenType) => PARTIAL_PHRASES.has(type);
+const isLowerCase = (c: number) => c >= 97 && c <= 122;
 
 /** The one parser of the process: building it analyses the grammar, which is slow. */
 let shared: LetterParser | undefined;

@@ -138,8 +138,15 @@ export function toDetermination(ast: LetterNode, normalized: NormalizedText): IM
   return finish();
 }
 
-/** Reports what the normalizer repaired. */
+/** Reports what the normalizer repaired, and what of the input it left out. */
 function reportRepairs(ctx: ReadContext): void {
+  for (const page of ctx.normalized.repeatedPages) {
+    ctx.diagnostics.add("duplicate-page", "A page that repeats an earlier page word for word was left out (it is read once)", ctx.spans.fromInput(page));
+  }
+  const other = ctx.normalized.otherLetter;
+  if (other) {
+    ctx.diagnostics.add("another-letter", "A page header names another case: that letter's pages, from here on, were left out", ctx.spans.fromInput(other));
+  }
   for (const repair of ctx.normalized.repairs) {
     const span = ctx.spans.fromInput(repair);
     const what = JSON.stringify(repair.text.length > 20 ? `${repair.text.slice(0, 20)}…` : repair.text);
@@ -162,10 +169,11 @@ function sortParts(ast: LetterNode, ctx: ReadContext): LetterParts {
   const parts: LetterParts = { orphans: [], unplaced: [], unplacedAmongDecisions: [] };
   let decisionsBegan = false;
   for (const part of ast.parts) {
-    if (decisionsBegan && OPENING_PARTS.has(part.type)) {
+    // After the decisions began, a part that opens a letter, or a second decisions section, is another letter's.
+    if (decisionsBegan && (OPENING_PARTS.has(part.type) || (part.type === "IssuesDecisionsAndRationales" && parts.issues))) {
       ctx.diagnostics.add(
         "another-letter",
-        `A ${PART_NAMES[part.type]} after the decisions begins another letter: everything from here on was left out`,
+        `A ${PART_NAMES[part.type]} after the decisions begins another letter (or repeats part of this one): everything from here on was left out`,
         ctx.spans.fromInput({ start: part.span.start, end: ctx.normalized.input.length }),
       );
       break;
@@ -180,24 +188,23 @@ function sortParts(ast: LetterNode, ctx: ReadContext): LetterParts {
         break;
       case "IssuesDecisionsAndRationales":
         decisionsBegan = true;
-        if (parts.issues) repeated(part, ctx);
-        else parts.issues = part;
+        parts.issues = part;
         parts.unplacedAmongDecisions.push(...part.unplaced);
         break;
       case "CaseHeader":
-        if (parts.header) repeated(part, ctx);
+        if (parts.header) repeated(parts.header, part, ctx);
         else parts.header = part;
         break;
       case "HowDeterminationWasMade":
-        if (parts.how) repeated(part, ctx);
+        if (parts.how) repeated(parts.how, part, ctx);
         else parts.how = part;
         break;
       case "ReviewerCredentials":
-        if (parts.credentials) repeated(part, ctx);
+        if (parts.credentials) repeated(parts.credentials, part, ctx);
         else parts.credentials = part;
         break;
       case "ClinicalCaseSummary":
-        if (parts.summary) repeated(part, ctx);
+        if (parts.summary) repeated(parts.summary, part, ctx);
         else parts.summary = part;
         break;
     }
@@ -205,8 +212,14 @@ function sortParts(ast: LetterNode, ctx: ReadContext): LetterParts {
   return parts;
 }
 
-function repeated(part: LetterPartNode, ctx: ReadContext): void {
-  ctx.diagnostics.add("duplicate-section", `A second ${PART_NAMES[part.type]} was left out (only the first is read)`, part.span);
+/** A section the letter has twice: read once; an error when the two differ, since either may be the right one. */
+function repeated(first: LetterPartNode, again: LetterPartNode, ctx: ReadContext): void {
+  const words = (p: LetterPartNode) => ctx.normalized.input.slice(p.span.start, p.span.end).replace(/\s+/g, " ").trim();
+  if (words(first) === words(again)) {
+    ctx.diagnostics.add("duplicate-section", `A second ${PART_NAMES[again.type]}, word for word the first, was left out`, again.span);
+  } else {
+    ctx.diagnostics.add("conflicting-section", `A second ${PART_NAMES[again.type]} differs from the first: the first was read, and its values may be wrong`, again.span);
+  }
 }
 
 function readSummary(summary: ClinicalCaseSummaryNode | undefined, result: IMRDetermination, ctx: ReadContext): void {

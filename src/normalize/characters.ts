@@ -42,8 +42,8 @@ const LOST_MIDDLE_BYTE: Record<string, string> = { "¢": "™" };
 const SPECIAL = /[^\x20-\x7e\n]/g;
 
 /**
- * One pass over the text: repairs mojibake, turns every kind of line break into `\n`,
- * every kind of space into ` `, and drops control and zero-width characters. Linear:
+ * One pass over the text: repairs mojibake, turns every kind of line break but the form
+ * feed into `\n`, every kind of space into ` `, and drops control and zero-width characters. Linear:
  * each special character looks at most three characters ahead.
  */
 export function repairCharacters(input: string): CharacterPass {
@@ -88,11 +88,14 @@ export function repairCharacters(input: string): CharacterPass {
     }
     const code = input.charCodeAt(i);
 
-    // Line breaks: CRLF, CR, form feed (a page break), vertical tab, Unicode separators.
-    if (code === 0x0d) {
+    // Line breaks: CRLF, CR, vertical tab, Unicode separators. A form feed (a page break)
+    // stays, for the line pass, which knows pages.
+    if (code === 0x0c) {
+      continue;
+    } else if (code === 0x0d) {
       const to = input.charCodeAt(i + 1) === 0x0a ? i + 2 : i + 1;
       emit("\n", i, to);
-    } else if (code === 0x0c || code === 0x0b || code === 0x2028 || code === 0x2029) {
+    } else if (code === 0x0b || code === 0x2028 || code === 0x2029) {
       emit("\n", i, i + 1);
     } else if (code === 0x09 || code === 0xa0 || (code >= 0x2000 && code <= 0x200a) || code === 0x202f || code === 0x205f || code === 0x3000) {
       emit(" ", i, i + 1);

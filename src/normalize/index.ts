@@ -2,6 +2,7 @@ import { repairCharacters, type CharacterRepair } from "./characters.js";
 import { LineCounter } from "./line-counter.js";
 import { foldLines } from "./lines.js";
 import type { OffsetMap } from "./offset-map.js";
+import { ownCaseNumber, repeatedPages } from "./pages.js";
 
 export { OffsetMap } from "./offset-map.js";
 
@@ -47,6 +48,10 @@ export interface NormalizedText {
   readonly repairs: readonly NormalizerRepair[];
   /** Input ranges of the running page headers that were removed. */
   readonly pageHeaders: readonly { start: number; end: number }[];
+  /** Input ranges of pages left out because they repeat an earlier page word for word. */
+  readonly repeatedPages: readonly { start: number; end: number }[];
+  /** The input range of another letter's pages (from a page header naming another case), left out; or null. */
+  readonly otherLetter: { start: number; end: number } | null;
   /** Maps a range of `text` back to the range of `input` it came from. */
   toInput(start: number, end: number): { start: number; end: number };
   /** 1-based line and column of an offset of `input`. */
@@ -64,9 +69,10 @@ const MAX_DECODING_PASSES = 3;
  * What it does, in order: repairs mojibake (UTF-8 read as Windows-1252 or Latin-1,
  * including the variant where lost bytes became `¿`), turns CRLF, CR, form feeds and
  * Unicode separators into `\n` and every kind of space into ` `, drops control
- * characters, then trims and folds every line, drops blank lines, removes running page
- * headers and folds the continuation rows of a `pdftotext -layout` table into the cells
- * above them.
+ * characters, then trims and folds every line, drops blank lines, removes the letter's
+ * running page headers, leaves out pages that repeat an earlier page and another
+ * letter's pages (both reported), and folds the continuation rows of a `pdftotext
+ * -layout` table into the cells above them.
  *
  * @example
  * ```ts
@@ -89,8 +95,11 @@ export function normalize(input: string): NormalizedText {
     text = result.text;
     if (!result.decoded) break;
   }
-  const lines = foldLines(text);
+  const skip = repeatedPages(text);
+  const lines = foldLines(text, { caseNumber: ownCaseNumber(text), skip });
   const pageHeaders = lines.pageHeaders.map((h) => throughMaps(maps, h.start, h.end));
+  const repeated = skip.map((p) => throughMaps(maps, p.start, p.end));
+  const otherLetter = lines.otherLetterAt === null ? null : { start: throughMaps(maps, lines.otherLetterAt, lines.otherLetterAt + 1).start, end: input.length };
   maps.unshift(lines.map);
   const length = lines.text.length;
   const lineCounter = new LineCounter(input);
@@ -100,6 +109,8 @@ export function normalize(input: string): NormalizedText {
     lineWidth: lines.lineWidth,
     repairs,
     pageHeaders,
+    repeatedPages: repeated,
+    otherLetter,
     toInput(start: number, end: number) {
       if (end <= start) {
         const at = start >= length ? input.length : throughMaps(maps, start, start + 1).start;

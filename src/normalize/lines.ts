@@ -1,4 +1,5 @@
 import { OffsetMap } from "./offset-map.js";
+import type { TextRange } from "./pages.js";
 import { endsSentence } from "./sentences.js";
 
 /** A removed running page header, in offsets of the string the pass read. */
@@ -11,15 +12,25 @@ export interface LinePass {
   text: string;
   map: OffsetMap;
   pageHeaders: RemovedPageHeader[];
-  /** How wide a full line of this letter's prose is, in characters (see `fullLineWidth`). */
+  /** How wide a full line of this letter's prose is, in characters (the 90th percentile of line lengths). */
   lineWidth: number;
+  /** Where another letter's page begins (a page header naming another case), in the offsets read; the pass stops there. */
+  otherLetterAt: number | null;
+}
+
+/** What the line pass is told about the letter's pages. */
+export interface PageFacts {
+  /** The case number the letter calls its own: a page header naming another case is another letter's. */
+  caseNumber: string | null;
+  /** Ranges to leave out: pages that repeat an earlier page. */
+  skip: readonly TextRange[];
 }
 
 // The running header every page after the first carries. Extractors splice it into
 // the text wherever the page broke, even mid-sentence, sometimes without the number.
 const PAGE_HEADER = ["Final", "Determination", "Letter", "for", "IMR", "Case", "Number"];
 const PAGE_HEADER_TEXT = "Final Determination Letter";
-const CASE_NUMBER_WORD = /^\[?[A-Z]{2}\d{2}-\d{4,8}\]?$/;
+const CASE_NUMBER_WORD = /^\[?([A-Z]{2}\d{2}-\d{4,8})\]?$/;
 
 // A gap this wide inside a line separates the columns of a `pdftotext -layout` table.
 const COLUMN_GAP = 3;
@@ -42,11 +53,13 @@ interface Row {
 /**
  * The line pass: trims every line, folds runs of spaces, drops blank lines (the seeds'
  * blank line after every line, layout's blank lines between paragraphs), removes
- * running page headers (joining a sentence they split) and folds a layout table's
+ * running page headers of this letter (joining a sentence they split), leaves out
+ * repeated pages, stops where another letter's page begins, and folds a layout table's
  * continuation rows into the cells above them (`Application` over `Received:`).
- * Expects the character pass's output: only `\n` breaks lines and only ` ` is a space.
+ * Expects the character pass's output: `\n` and the form feed (a page break) break lines,
+ * and only ` ` is a space.
  */
-export function foldLines(input: string): LinePass {
+export function foldLines(input: string, pages: PageFacts = { caseNumber: null, skip: [] }): LinePass {
   const map = new OffsetMap();
   const parts: string[] = [];
   const pageHeaders: RemovedPageHeader[] = [];
@@ -59,6 +72,9 @@ export function foldLines(input: string): LinePass {
   // so that clean lines are copied whole without looking at their characters.
   let nextDoubleSpace = input.indexOf("  ");
   let nextHeader = input.indexOf(PAGE_HEADER_TEXT);
+  let nextFormFeed = input.indexOf("\f");
+  let skipIndex = 0;
+  let otherLetterAt: number | null = null;
 
   const flushRun = () => {
     if (runStart >= 0) parts.push(input.slice(runStart, lastEnd));
@@ -76,7 +92,7 @@ export function foldLines(input: string): LinePass {
   };
 
   const emitClean = (start: number, end: number) => {
-    if (runStart >= 0 && start === lastEnd + 1) {
+    if (runStart >= 0 && start === lastEnd + 1 && input.charCodeAt(lastEnd) === 10) {
       // Straight after the run: the line break and the line are copied as they are.
       map.copy(lastEnd, end - lastEnd);
       outLength += end - lastEnd;
@@ -99,15 +115,25 @@ export function foldLines(input: string): LinePass {
     const header = row.mayHoldHeader ? findPageHeader(input, words) : -1;
     if (header >= 0) {
       let stop = header + PAGE_HEADER.length * 2;
-      if (stop < words.length && CASE_NUMBER_WORD.test(input.slice(words[stop]!, words[stop + 1]!))) stop += 2;
-      pageHeaders.push({ start: words[header]!, end: words[stop - 1]! });
+      const number = stop < words.length ? CASE_NUMBER_WORD.exec(input.slice(words[stop]!, words[stop + 1]!))?.[1] : undefined;
+      if (number !== undefined && pages.caseNumber !== null && number !== pages.caseNumber) {
+        // Another case's header: at a line's start it opens another letter's page; inside a
+        // line it is text (a quotation), read as it stands.
+        if (header === 0) {
+          otherLetterAt = words[0]!;
+          return;
+        }
+      } else {
+        if (number !== undefined) stop += 2;
+        pageHeaders.push({ start: words[header]!, end: words[stop - 1]! });
       if (header === 0) {
         from = stop;
         // A header that starts a line and is followed by text split a sentence (or was
         // spliced in by an extractor): join the text to the line it was cut from.
         joinPrevious = from < words.length && outLength > 0 && !endsSentence(input, lastEnd);
-      } else {
-        words.splice(header, stop - header);
+        } else {
+          words.splice(header, stop - header);
+        }
       }
     }
     if (from >= words.length) return;
@@ -132,9 +158,19 @@ export function foldLines(input: string): LinePass {
 
   let lineStart = 0;
   const n = input.length;
-  while (lineStart <= n) {
+  while (lineStart <= n && otherLetterAt === null) {
+    // A repeated page is left out whole.
+    while (skipIndex < pages.skip.length && pages.skip[skipIndex]!.end <= lineStart) skipIndex++;
+    const skip = pages.skip[skipIndex];
+    if (skip && skip.start <= lineStart) {
+      lineStart = skip.end + 1;
+      continue;
+    }
     let lineEnd = input.indexOf("\n", lineStart);
     if (lineEnd < 0) lineEnd = n;
+    // A form feed ends a page, and a line with it.
+    while (nextFormFeed >= 0 && nextFormFeed < lineStart) nextFormFeed = input.indexOf("\f", lineStart);
+    if (nextFormFeed >= 0 && nextFormFeed < lineEnd) lineEnd = nextFormFeed;
     while (nextDoubleSpace >= 0 && nextDoubleSpace < lineStart) nextDoubleSpace = input.indexOf("  ", lineStart);
     while (nextHeader >= 0 && nextHeader < lineStart) nextHeader = input.indexOf(PAGE_HEADER_TEXT, lineStart);
     const mayHoldHeader = nextHeader >= 0 && nextHeader < lineEnd;
@@ -151,6 +187,7 @@ export function foldLines(input: string): LinePass {
       // A clean line: copied whole.
       if (pending) emitRow(pending);
       pending = null;
+      if (otherLetterAt !== null) break;
       emitClean(start, end);
     } else {
       const row = readRow(input, lineStart, lineEnd, mayHoldHeader);
@@ -167,9 +204,9 @@ export function foldLines(input: string): LinePass {
     }
     lineStart = lineEnd + 1;
   }
-  if (pending) emitRow(pending);
+  if (pending && otherLetterAt === null) emitRow(pending);
   flushRun();
-  return { text: parts.length === 1 ? parts[0]! : parts.join(""), map, pageHeaders, lineWidth: percentile(widths, 0.9) };
+  return { text: parts.length === 1 ? parts[0]! : parts.join(""), map, pageHeaders, lineWidth: percentile(widths, 0.9), otherLetterAt };
 }
 
 /** The words of a line grouped into cells, or null for a blank line. */

@@ -1,0 +1,49 @@
+/**
+ * Pages: a letter's text as `pdftotext` gives it separates pages with form feeds. Two
+ * things about pages the normalizer reports rather than reads: a page that repeats an
+ * earlier one word for word (extracted twice, or printed twice), which is read once; and
+ * the case number the letter calls its own, against which a page header naming another
+ * case marks another letter's page.
+ */
+
+/** A range of the text the line pass reads. */
+export interface TextRange {
+  start: number;
+  end: number;
+}
+
+// A page shorter than this (letters and digits) is too slight to call a repeat: a page
+// number, a blank page.
+const SLIGHT_PAGE = 200;
+const NOT_TEXT = /[^\p{L}\p{N}]+/gu;
+
+/**
+ * The pages (between form feeds) that repeat an earlier page's words exactly, with the
+ * form feed before each: what the line pass skips. Linear: one key per page, looked up once.
+ */
+export function repeatedPages(text: string): TextRange[] {
+  const repeats: TextRange[] = [];
+  if (text.indexOf("\f") < 0) return repeats;
+  const seen = new Set<string>();
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf("\f", start);
+    if (end < 0) end = text.length;
+    const key = text.slice(start, end).replace(NOT_TEXT, " ").trim();
+    if (key.length >= SLIGHT_PAGE) {
+      if (seen.has(key)) repeats.push({ start: Math.max(0, start - 1), end });
+      else seen.add(key);
+    }
+    start = end + 1;
+  }
+  return repeats;
+}
+
+// "Case Number: CM16-0213037" in the header, or "… IMR Case Number CM16-0213037" in a
+// running page header: the first is the letter's own.
+const OWN_CASE_NUMBER = /Case\s+Number:?\s*\[?(CM\d{2}-\d{7})/;
+
+/** The case number the letter first names as its own, or null. */
+export function ownCaseNumber(text: string): string | null {
+  return OWN_CASE_NUMBER.exec(text)?.[1] ?? null;
+}
