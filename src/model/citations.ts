@@ -1,4 +1,4 @@
-import type { Citation, IMRDetermination } from "./schema.js";
+import type { Citation, GuidelineBasis, IMRDetermination, Outcome } from "./schema.js";
 
 /**
  * One citation of one guideline paragraph, with the decision it belongs to.
@@ -10,15 +10,19 @@ import type { Citation, IMRDetermination } from "./schema.js";
  * ```
  */
 export interface CitationRow {
+  /** The letter's case number. */
   caseNumber: string | null;
   /** Index of the decision in `decisions`. */
   decisionIndex: number;
+  /** The decision's treatment, as text. */
   treatment: string;
-  outcome: "upheld" | "overturned";
+  /** The decision's outcome. */
+  outcome: Outcome;
   /** Which paragraph cites it: the claims administrator's (utilization review) or the IMR reviewer's. */
   paragraph: "claimsAdministrator" | "reviewer";
   /** What that paragraph rests on. */
-  basis: "mtus" | "outside-mtus" | "none";
+  basis: GuidelineBasis;
+  /** The citation itself. */
   citation: Citation;
 }
 
