@@ -3,7 +3,7 @@
  * `import`, `require` and its command. Also publint and arethetypeswrong on the tarball.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -62,6 +62,22 @@ describe("the installed package", () => {
     // --no: run the installed command or fail, never fetch a package of that name.
     const out = execFileSync("npm", ["exec", "--no", "--", "imr-determination", "--help"], { cwd: project, encoding: "utf8" });
     expect(out).toMatch(/^Usage: imr-parse /);
+  });
+
+  it("runs with npx from anywhere, by the package's name alone", () => {
+    // As \`npx imr-determination …\` does from the registry: npx runs the bin named after the package.
+    const anywhere = mkdtempSync(join(tmpdir(), "imr-npx-"));
+    try {
+      const out = execFileSync("npx", ["--yes", "--prefer-offline", `file:${tarball}`, "--help"], { cwd: anywhere, encoding: "utf8" });
+      expect(out).toMatch(/^Usage: imr-parse /);
+    } finally {
+      // npx keeps what it installed, per tarball path; this one is used once.
+      const npx = join(execFileSync("npm", ["config", "get", "cache"], { encoding: "utf8" }).trim(), "_npx");
+      for (const entry of existsSync(npx) ? readdirSync(npx) : []) {
+        const manifest = join(npx, entry, "package.json");
+        if (existsSync(manifest) && readFileSync(manifest, "utf8").includes(tarball)) rmSync(join(npx, entry), { recursive: true, force: true });
+      }
+    }
   });
 
   it("ships the guides, and every relative link in its Markdown resolves inside it", () => {
