@@ -1,13 +1,21 @@
 import { readFileSync } from "node:fs";
 import { defineConfig } from "tsup";
+import { unsupportedNode } from "./src/node-version.js";
 
 const { version } = JSON.parse(readFileSync("package.json", "utf8")) as { version: string };
 
+// The first lines of each library bundle: on a Node.js older than the package needs, one
+// clear error. On lines of their own, not in the minified line, which Node would print
+// whole beside the message.
+const nodeCheck = `{\nconst tooOld = (${unsupportedNode.toString()})();\nif (tooOld !== null) throw new Error(tooOld);\n}`;
+
 export default defineConfig([
   {
-    // The library: ESM and CJS, with declarations for each.
+    // The library, as ES modules. The CommonJS entries (index.cjs) load these same files
+    // (scripts/write-cjs-entries.mjs): one copy of the code, so an IMRParseError is the
+    // same class however the package was loaded.
     entry: { index: "src/index.ts", "pdf/index": "src/pdf/index.ts" },
-    format: ["esm", "cjs"],
+    format: ["esm"],
     dts: true,
     sourcemap: true,
     target: "node22",
@@ -21,6 +29,7 @@ export default defineConfig([
     noExternal: ["chevrotain", "zod"],
     // Minified, the bundle compiles faster; the source maps keep stack traces readable.
     minify: true,
+    banner: { js: nodeCheck },
     external: ["imr-determination", "unpdf"],
     onSuccess: "node scripts/write-schema.mjs",
   },

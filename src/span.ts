@@ -16,31 +16,32 @@ const ordinal = z.int().check(z.positive());
  *
  * @example
  * ```ts
- * const { caseSummary } = parseDetermination(text);
- * text.slice(caseSummary!.span.start, caseSummary!.span.end); // the summary as the input has it
- * ```
- */
-export const SpanSchema = z.object({
-  /** Offset of the first character. */
-  start: count,
-  /** Offset just past the last character. */
-  end: count,
-  /** 1-based line of `start` (lines end at `\n`, `\r\n` or `\r`). */
-  line: ordinal,
-  /** 1-based column of `start`, in UTF-16 code units. */
-  column: ordinal,
-});
-
-/**
- * Where something came from in the caller's string.
- *
- * @example
- * ```ts
  * import type { Span } from "imr-determination";
  * const quote = (text: string, s: Span) => `${s.line}:${s.column} ${text.slice(s.start, s.end)}`;
  * ```
  */
-export type Span = z.infer<typeof SpanSchema>;
+export interface Span {
+  /** Offset of the first character. */
+  start: number;
+  /** Offset just past the last character. */
+  end: number;
+  /** 1-based line of `start` (lines end at `\n`, `\r\n` or `\r`). */
+  line: number;
+  /** 1-based column of `start`, in UTF-16 code units. */
+  column: number;
+}
+
+/**
+ * The zod schema of a {@link Span}: UTF-16 offsets into the caller's string, with the
+ * line and column of the start.
+ *
+ * @example
+ * ```ts
+ * import { SpanSchema } from "imr-determination";
+ * SpanSchema.parse({ start: 0, end: 12, line: 1, column: 1 });
+ * ```
+ */
+export const SpanSchema = z.object({ start: count, end: count, line: ordinal, column: ordinal });
 
 /** Turns ranges of the normalized text (or of the input) into spans of the caller's string. */
 export class SpanMaker {

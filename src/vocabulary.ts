@@ -1,40 +1,47 @@
 /**
- * The closed vocabularies of a letter, each written once as a zod enum: the public
- * schema uses the enums, and the AST and the model take their types from them.
+ * The closed vocabularies of a letter, each in one place: the documented union that the
+ * reference and editors show, and the zod enum the schema checks it with (a type-level
+ * test keeps the two equal). The AST, the model and the public types all take them from here.
  */
 import * as z from "zod/mini";
 
-/** A decision's outcome: `upheld` (the utilization review denial stands) or `overturned` (the item is medically necessary). */
-export const OutcomeSchema = z.enum(["upheld", "overturned"]);
 /**
- * A decision's outcome.
+ * What the IMR reviewer decided about a disputed treatment.
  *
  * @example
  * ```ts
  * import type { Outcome } from "imr-determination";
- * const denialStands = (o: Outcome | null) => o === "upheld";
+ * const denied = (o: Outcome) => o === "upheld";
  * ```
  */
-export type Outcome = z.infer<typeof OutcomeSchema>;
+export type Outcome =
+  /** The utilization review denial stands: the treatment is not found medically necessary. */
+  | "upheld"
+  /** The utilization review denial is reversed: the treatment is found medically necessary. */
+  | "overturned";
+export const OutcomeSchema = z.enum(["upheld", "overturned"]);
 
-/** What a guideline paragraph rests on: the MTUS, recommendations outside it, or no medical evidence. */
-export const GuidelineBasisSchema = z.enum(["mtus", "outside-mtus", "none"]);
 /**
  * What a guideline paragraph rests on.
  *
  * @example
  * ```ts
  * import type { GuidelineBasis } from "imr-determination";
- * const citedEvidence = (b: GuidelineBasis) => b !== "none";
+ * const wentOutside = (b: GuidelineBasis) => b === "outside-mtus";
  * ```
  */
-export type GuidelineBasis = z.infer<typeof GuidelineBasisSchema>;
+export type GuidelineBasis =
+  /** The MTUS: the paragraph cites MTUS guidelines (and perhaps others beside them). */
+  | "mtus"
+  /** Recommendations outside the MTUS: the paragraph says the decision rests on them. */
+  | "outside-mtus"
+  /** Nothing: the paragraph says no medical evidence was cited. */
+  | "none";
+export const GuidelineBasisSchema = z.enum(["mtus", "outside-mtus", "none"]);
 
-/** How bad a diagnostic is. */
-export const SeveritySchema = z.enum(["error", "warning", "info"]);
 /**
- * How bad a diagnostic is: an `error` means a value is missing or may be wrong; a
- * `warning` that something was repaired or left out and the values are right; `info` a note.
+ * How bad a diagnostic is. Every value of a result is either what the letter says, or an
+ * `error` diagnostic covers it.
  *
  * @example
  * ```ts
@@ -42,12 +49,19 @@ export const SeveritySchema = z.enum(["error", "warning", "info"]);
  * const worst = (ds: Diagnostic[]): Severity | null => (ds.some((d) => d.severity === "error") ? "error" : ds.length ? "warning" : null);
  * ```
  */
-export type Severity = z.infer<typeof SeveritySchema>;
+export type Severity =
+  /** A value the letter should give is missing, cut short, or may be wrong. */
+  | "error"
+  /** Something was repaired, repeated or left out; every value is still right. */
+  | "warning"
+  /** A note. */
+  | "info";
+export const SeveritySchema = z.enum(["error", "warning", "info"]);
 
-/** The review's priority, from the case header. */
+/** The review's priority, from the case header: expedited reviews are decided faster. */
+export type Priority = "standard" | "expedited";
 export const PrioritySchema = z.enum(["standard", "expedited"]);
-export type Priority = z.infer<typeof PrioritySchema>;
 
-/** The injured worker's sex, as the summary names it. */
+/** The injured worker's sex, as the summary gives it. */
+export type Sex = "male" | "female";
 export const SexSchema = z.enum(["male", "female"]);
-export type Sex = z.infer<typeof SexSchema>;

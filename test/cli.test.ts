@@ -7,7 +7,9 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { csvField } from "../src/cli/csv.js";
 import { letter } from "./fixtures/compose.js";
+import { readCsv } from "./support/csv.js";
 import { textPdf } from "./support/pdf.js";
 
 const root = join(import.meta.dirname, "..");
@@ -58,7 +60,7 @@ describe("formats", () => {
   it("writes CSV, one row per decision, quoting what needs it", () => {
     const r = run(["--format", "csv", "letters"]);
     const rows = r.stdout.trim().split("\r\n");
-    expect(rows[0]).toMatch(/^source,caseNumber,dateAssigned,.*,treatment,originalRequest,authorized,outcome,/);
+    expect(rows[0]).toMatch(/^source,caseNumber,dates\.assigned,.*,decisionIndex,treatment\.text,originalRequest\.text,authorized\.text,outcome,.*,errors,warnings,version$/);
     expect(rows).toHaveLength(1 + 2 + 1 + 1);
     expect(rows[3]).toContain('"Brace, ""hinged"", size L"');
     expect(rows[4]).toMatch(/^letters\/more\/c\.txt,CM19-0000003,2019-03-04,.*,Cane,,,overturned,/);
@@ -76,6 +78,77 @@ describe("formats", () => {
 
   it("gives the same output on worker threads as on one", () => {
     expect(run(["--jobs", "2", "letters"]).stdout).toBe(run(["--jobs", "1", "letters"]).stdout);
+  });
+});
+
+describe("CSV for analysis", () => {
+  const version = () => JSON.parse(readFileSync(join(root, "package.json"), "utf8")).version as string;
+  it("names columns by their JSON path and ends every row with errors, warnings and the version", () => {
+    const rows = readCsv(run(["--format", "csv", "letters/a.txt", "memo.txt"]).stdout);
+    const letter = JSON.parse(run(["letters/a.txt"]).stdout);
+    expect(rows[0]).toMatchObject({
+      source: "letters/a.txt",
+      "dates.injury": letter.dates.injury,
+      "dates.urDenial": letter.dates.urDenial,
+      "reviewer.licensure": letter.reviewer.licensure.join("; "),
+      "patient.age": String(letter.patient.age),
+      decisionIndex: "0",
+      "treatment.text": letter.decisions[0].treatment.text,
+      "reviewerGuideline.basis": letter.decisions[0].reviewerGuideline.basis,
+      errors: "",
+      version: version(),
+    });
+    const memo = rows.find((r) => r.source === "memo.txt")!;
+    expect(memo.errors).toContain("not-a-determination-letter");
+    expect(memo).toMatchObject({ decisionIndex: "", "treatment.text": "", version: version() });
+    expect(Object.keys(memo).slice(-3)).toEqual(["errors", "warnings", "version"]);
+  });
+
+  it("writes one row per letter with --table letters, and per citation with --table citations", () => {
+    const letters = readCsv(run(["--format", "csv", "--table", "letters", "letters"]).stdout);
+    expect(letters.map((r) => [r.source, r["decisions.length"], r.version])).toEqual([
+      ["letters/a.txt", "2", version()],
+      ["letters/b.pdf", "1", version()],
+      ["letters/more/c.txt", "1", version()],
+    ]);
+    const citations = readCsv(run(["--format", "csv", "--table", "citations", "letters/a.txt"]).stdout);
+    const letter = JSON.parse(run(["letters/a.txt"]).stdout);
+    const expected = letter.decisions.flatMap((d: any, i: number) =>
+      [
+        ["claimsAdministrator", d.claimsAdministratorGuideline],
+        ["reviewer", d.reviewerGuideline],
+      ].flatMap(([paragraph, g]: any) => (g ? g.citations.map((c: any) => [String(i), d.outcome, paragraph, g.basis, c.source, c.guideline ?? "", String(c.year ?? ""), c.sections ?? ""]) : [])),
+    );
+    expect(expected.length).toBeGreaterThan(2);
+    expect(citations.map((r) => [r.decisionIndex, r.outcome, r.paragraph, r.basis, r["citation.source"], r["citation.guideline"], r["citation.year"], r["citation.sections"]])).toEqual(expected);
+    expect(citations.every((r) => r.source === "letters/a.txt" && r.caseNumber === "CM19-0000001" && r.version === version())).toBe(true);
+  });
+
+  it("begins with a byte order mark with --bom", () => {
+    const out = run(["--format", "csv", "--bom", "letters/a.txt"]).stdout;
+    expect(out.startsWith("\uFEFFsource,caseNumber,")).toBe(true);
+    expect(run(["--format", "csv", "letters/a.txt"]).stdout.startsWith("source,")).toBe(true);
+  });
+
+  it("writes a cell that a spreadsheet would run as a formula as text, with a ' before it", () => {
+    const items = ["=HYPERLINK(1)", "+1 brace", "-2 cane", "@SUM(1)", "Plain splint"];
+    writeFileSync(
+      join(dir, "formulas.txt"),
+      letter({ header: { caseNumber: "CM19-0000099" }, decisions: items.map((item) => ({ item })) }),
+    );
+    const rows = readCsv(run(["--format", "csv", "formulas.txt"]).stdout);
+    const json = JSON.parse(run(["formulas.txt"]).stdout);
+    expect(json.decisions.map((d: { treatment: { text: string } }) => d.treatment.text)).toEqual(items);
+    expect(rows.map((r) => r["treatment.text"])).toEqual(["'=HYPERLINK(1)", "'+1 brace", "'-2 cane", "'@SUM(1)", "Plain splint"]);
+    // Tab and carriage return too (the parser trims them off a treatment, so directly here),
+    // before quoting; numbers are the library's own and never negative.
+    expect(["\tx", "\rx", "=a,b", 'say "hi"', "", null, 7].map(csvField)).toEqual(["'\tx", '"\'\rx"', '"\'=a,b"', '"say ""hi"""', "", "", "7"]);
+  });
+
+  it("takes --table and --bom with --format csv only", () => {
+    expect(run(["--table", "citations", "letters"])).toMatchObject({ status: 2, stderr: expect.stringContaining("--table goes with --format csv") });
+    expect(run(["--bom", "letters"])).toMatchObject({ status: 2, stderr: expect.stringContaining("--bom goes with --format csv") });
+    expect(run(["--format", "csv", "--table", "rows", "letters"])).toMatchObject({ status: 2, stderr: expect.stringContaining("--table must be letters, decisions, citations") });
   });
 });
 

@@ -9,6 +9,7 @@ import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { jsonSchema } from "imr-determination";
+import { TABLES, type Table } from "./csv.js";
 import { footer, header, separator, type Format } from "./format.js";
 import { parseInOrder, preloadPdf, startWorkers } from "./pool.js";
 import type { Task } from "./read.js";
@@ -16,6 +17,7 @@ import type { Task } from "./read.js";
 declare const PACKAGE_VERSION: string;
 
 const HELP = `Usage: imr-parse [options] <input>...
+       imr-determination [options] <input>...   (the same command)
 
 Reads California IMR Final Determination Letters and writes them as data.
 Inputs are files (.txt or .pdf), folders (searched recursively for .txt and .pdf)
@@ -24,8 +26,14 @@ or - for standard input (text).
 Options:
   -f, --format <json|jsonl|csv>  json: one document (an array for several inputs);
                                  jsonl: one result per line, each with its "source";
-                                 csv: one row per decision, the letter's fields repeated.
+                                 csv: one row per decision, the letter's fields repeated
+                                 (or per letter or citation: --table).
                                  Default: json for one input, jsonl for several.
+      --table <letters|decisions|citations>
+                                 With --format csv: one row per letter, per decision
+                                 (the default) or per citation.
+      --bom                      With --format csv: begin with a byte order mark, for
+                                 spreadsheet programs that need it to read UTF-8.
   -o, --out <file>               Write to <file> instead of standard output.
   -j, --jobs <n>                 Parse on n worker threads (default: the number of CPUs).
       --strict                   Exit with status 1 when any letter has an error diagnostic.
@@ -50,6 +58,8 @@ class UsageError extends Error {}
 
 interface Options {
   format: Format | undefined;
+  table: Table;
+  bom: boolean;
   out: string | undefined;
   jobs: number;
   strict: boolean;
@@ -64,6 +74,8 @@ function readOptions(argv: string[]): Options | "help" | "version" | "schema" {
       allowPositionals: true,
       options: {
         format: { type: "string", short: "f" },
+        table: { type: "string" },
+        bom: { type: "boolean", default: false },
         out: { type: "string", short: "o" },
         jobs: { type: "string", short: "j" },
         strict: { type: "boolean", default: false },
@@ -83,10 +95,13 @@ function readOptions(argv: string[]): Options | "help" | "version" | "schema" {
   if (format !== undefined && format !== "json" && format !== "jsonl" && format !== "csv") {
     throw new UsageError(`--format must be json, jsonl or csv, not "${format}"`);
   }
+  const table = (values.table ?? "decisions") as Table;
+  if (!TABLES.includes(table)) throw new UsageError(`--table must be ${TABLES.join(", ")}, not "${values.table}"`);
+  if ((values.table !== undefined || values.bom) && format !== "csv") throw new UsageError(`--${values.bom ? "bom" : "table"} goes with --format csv`);
   const jobs = values.jobs === undefined ? availableParallelism() : Number(values.jobs);
   if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs must be a whole number of at least 1, not "${values.jobs}"`);
   if (positionals.length === 0) throw new UsageError("no input: give files, folders or - for standard input");
-  return { format, out: values.out, jobs, strict: values.strict, inputs: positionals };
+  return { format, table, bom: values.bom, out: values.out, jobs, strict: values.strict, inputs: positionals };
 }
 
 const isLetterFile = (name: string) => /\.(txt|pdf)$/i.test(name);
@@ -173,7 +188,7 @@ async function run(argv: string[]): Promise<number> {
   const single = options.inputs.length === 1 && sources.length === 1 && options.inputs[0] === sources[0];
   const format: Format = options.format ?? (single ? "json" : "jsonl");
   const stdinText = sources.includes("-") ? await readStdin() : undefined;
-  const tasks: Task[] = sources.map((source, index) => ({ index, source, format, single, ...(source === "-" ? { text: stdinText! } : {}) }));
+  const tasks: Task[] = sources.map((source, index) => ({ index, source, format, table: options.table, single, ...(source === "-" ? { text: stdinText! } : {}) }));
 
   const out = options.out ? createWriteStream(options.out) : process.stdout;
   const write = (chunk: string) =>
@@ -181,7 +196,7 @@ async function run(argv: string[]): Promise<number> {
 
   const progress = new Progress(tasks.length, process.stderr.isTTY === true);
   const totals = { letters: 0, decisions: 0, upheld: 0, overturned: 0, withErrors: 0, unreadable: 0 };
-  await write(header(format, single));
+  await write(header(format, single, options.table, options.bom));
   let written = 0;
   for await (const outcome of parseInOrder(tasks, workers)) {
     if (outcome.output === null) {

@@ -4,6 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { parseDetermination } from "imr-determination";
+import type { Table } from "./csv.js";
 import { formatResult, type Format } from "./format.js";
 
 export interface Task {
@@ -12,6 +13,8 @@ export interface Task {
   source: string;
   text?: string;
   format: Format;
+  /** With the csv format: which table's rows. */
+  table?: Table;
   single: boolean;
 }
 
@@ -47,7 +50,7 @@ export async function readAndParse(task: Task): Promise<Outcome> {
   const upheld = result.decisions.filter((d) => d.outcome === "upheld").length;
   return {
     ...empty,
-    output: formatResult(task.format, task.source, result, task.single),
+    output: formatResult(task.format, task.source, result, task.single, task.table),
     decisions: result.decisions.length,
     upheld,
     overturned: result.decisions.length - upheld,

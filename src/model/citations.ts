@@ -11,6 +11,7 @@ import type { Citation, IMRDetermination } from "./schema.js";
  * ```
  */
 export interface CitationRow {
+  /** The letter's case number. */
   caseNumber: string | null;
   /** Index of the decision in `decisions`. */
   decisionIndex: number;
@@ -22,6 +23,7 @@ export interface CitationRow {
   paragraph: "claimsAdministrator" | "reviewer";
   /** What that paragraph rests on. */
   basis: GuidelineBasis;
+  /** The citation itself. */
   citation: Citation;
 }
 

@@ -1,6 +1,8 @@
 /**
- * The public shape of a parsed letter. The schema is the single source of truth: the
- * TypeScript types are inferred from it and the JSON Schema is generated from it.
+ * The public shape of a parsed letter as zod schemas, which check results at run time and
+ * generate the JSON Schema. The named types they check, with every field described, are
+ * in types.ts; a type-level test (test/types.test.ts) keeps each equal to its schema's
+ * `z.infer`.
  *
  * It is a Zod Mini schema (`zod/mini`): the same Zod 4 core as `zod`, without the
  * method-chaining surface, so importing the library stays cheap. It works with
@@ -18,7 +20,7 @@ const ordinal = z.int().check(z.positive());
 export { SpanSchema };
 
 /**
- * A passage of the letter: its text, reflowed, and where it stands.
+ * The zod schema of a {@link TextField}: a passage of the letter and its span.
  *
  * @example
  * ```ts
@@ -26,10 +28,6 @@ export { SpanSchema };
  * ```
  */
 export const TextFieldSchema = z.object({
-  /**
-   * The passage with its line breaks reflowed: a break is a space, except after a
-   * hyphen ending a line, where the two lines join (`L5-` / `S1` is `L5-S1`).
-   */
   text: z.string(),
   span: SpanSchema,
 });
@@ -37,7 +35,7 @@ export const TextFieldSchema = z.object({
 const isoDate = z.nullable(z.iso.date());
 
 /**
- * One MTUS guideline a paragraph cites: "Low Back Complaints 2004, Section(s): Special Studies".
+ * The zod schema of an {@link MtusCitation}: one MTUS guideline a paragraph cites.
  *
  * @example
  * ```ts
@@ -47,18 +45,15 @@ const isoDate = z.nullable(z.iso.date());
  */
 export const MtusCitationSchema = z.object({
   source: z.literal("MTUS"),
-  /** The guideline's title as written ("Low Back Complaints", "ACOEM Chapter 12 Low Back Complaints"). */
   guideline: z.nullable(z.string()),
   year: z.nullable(z.int()),
-  /** The text after "Section(s):" as written (section names hold commas, so it is not split); in older letters the topic. */
   sections: z.nullable(z.string()),
-  /** The page text after "Page(s):", "pg" or "pages" ("63-66", "98 of 127"). */
   pages: z.nullable(z.string()),
   span: SpanSchema,
 });
 
 /**
- * A reference outside the MTUS: "Official Disability Guidelines (ODG), Low Back Chapter".
+ * The zod schema of a {@link NonMtusCitation}: a reference outside the MTUS.
  *
  * @example
  * ```ts
@@ -68,13 +63,12 @@ export const MtusCitationSchema = z.object({
  */
 export const NonMtusCitationSchema = z.object({
   source: z.literal("Non-MTUS"),
-  /** The reference up to the next "Decision based on" or the paragraph's end, less its final full stop. */
   reference: z.nullable(z.string()),
   span: SpanSchema,
 });
 
 /**
- * A citation of either kind, told apart by `source`.
+ * The zod schema of a {@link Citation} of either kind, told apart by `source`.
  *
  * @example
  * ```ts
@@ -85,8 +79,7 @@ export const NonMtusCitationSchema = z.object({
 export const CitationSchema = z.discriminatedUnion("source", [MtusCitationSchema, NonMtusCitationSchema]);
 
 /**
- * A guideline paragraph ("Claims Administrator guideline:" or "MAXIMUS guideline:") as
- * data: its text, what it rests on, and what it cites, in the letter's order.
+ * The zod schema of a {@link Guideline} paragraph: its text, basis and citations.
  *
  * @example
  * ```ts
@@ -95,19 +88,14 @@ export const CitationSchema = z.discriminatedUnion("source", [MtusCitationSchema
  * ```
  */
 export const GuidelineSchema = z.object({
-  /** The paragraph, reflowed. */
   text: z.string(),
   span: SpanSchema,
-  /**
-   * `none`: the paragraph says no medical evidence was cited; `outside-mtus`: the
-   * decision rests on recommendations outside the MTUS; otherwise `mtus`.
-   */
   basis: GuidelineBasisSchema,
   citations: z.array(CitationSchema),
 });
 
 /**
- * One disputed item and what the reviewer decided about it.
+ * The zod schema of a {@link Decision}: one disputed item and what the reviewer decided.
  *
  * @example
  * ```ts
@@ -115,31 +103,19 @@ export const GuidelineSchema = z.object({
  * ```
  */
 export const DecisionSchema = z.object({
-  /** The item decided: the heading's text, or for a partial authorization the IMR-eligible portion; null when the heading names none (an `error` diagnostic says so). */
   treatment: z.nullable(TextFieldSchema),
-  /** For a partial authorization, what was originally requested; otherwise null. */
   originalRequest: z.nullable(TextFieldSchema),
-  /** For a partial authorization, what the claims administrator authorized; otherwise null. */
   authorized: z.nullable(TextFieldSchema),
-  /**
-   * `upheld`: the utilization review denial stands; `overturned`: the item is medically
-   * necessary. null when the heading's outcome cannot be read (a `malformed-decision-heading` error says why).
-   */
   outcome: z.nullable(OutcomeSchema),
-  /** The "Claims Administrator guideline:" paragraph: what utilization review relied on. */
   claimsAdministratorGuideline: z.nullable(GuidelineSchema),
-  /** The "MAXIMUS guideline:" paragraph: what the IMR reviewer relied on. */
   reviewerGuideline: z.nullable(GuidelineSchema),
-  /** The "Decision rationale:" paragraph. */
   rationale: z.nullable(TextFieldSchema),
-  /** The whole decision, from its heading to the end of its rationale. */
   span: SpanSchema,
-  /** The outcome word in the heading ("Upheld"), or a zero-width span where it is missing. */
   outcomeSpan: SpanSchema,
 });
 
 /**
- * A problem found while reading the letter, with where it is.
+ * The zod schema of a {@link Diagnostic}: a problem found while reading the letter.
  *
  * @example
  * ```ts
@@ -147,13 +123,10 @@ export const DecisionSchema = z.object({
  * ```
  */
 export const DiagnosticSchema = z.object({
-  /** `error`: a value is missing or may be wrong; `warning`: something was repaired or left out, the values are right; `info`: a note. */
   severity: SeveritySchema,
   code: z.enum(DIAGNOSTIC_CODES),
   message: z.string(),
-  /** 1-based line of the start of `span`. */
   line: ordinal,
-  /** 1-based column of the start of `span`. */
   column: ordinal,
   span: SpanSchema,
 });
@@ -161,7 +134,7 @@ export const DiagnosticSchema = z.object({
 const nullableSpan = z.nullable(SpanSchema);
 
 /**
- * Where each of the letter's plain values came from (text fields carry their own span).
+ * The zod schema of {@link Sources}: where each of the letter's plain values came from.
  *
  * @example
  * ```ts
@@ -185,7 +158,8 @@ export const SourcesSchema = z.object({
 });
 
 /**
- * An IMR Final Determination Letter as data. A value the letter does not have is `null`, never a guess.
+ * The zod schema of an {@link IMRDetermination}: a whole letter as data. Every result of
+ * `parseDetermination` passes it.
  *
  * @example
  * ```ts
@@ -195,128 +169,40 @@ export const SourcesSchema = z.object({
  * ```
  */
 export const IMRDeterminationSchema = z.object({
-  /** "CM19-0000101". */
   caseNumber: z.nullable(z.string()),
-  /** The case header's dates, as ISO `YYYY-MM-DD`. */
   dates: z.object({
     assigned: isoDate,
     decision: isoDate,
     injury: isoDate,
-    /** When utilization review denied the request. */
     urDenial: isoDate,
-    /** When the application for IMR was received. */
     applicationReceived: isoDate,
   }),
   priority: z.nullable(PrioritySchema),
-  /** The expert reviewer's credentials, as the letter lists them. */
   reviewer: z.object({
-    /** States where the reviewer is licensed ("California"). */
     licensure: z.array(z.string()),
-    /** Board certifications and specialties ("Family Practice"). */
     specialties: z.array(z.string()),
   }),
-  /** The clinical case summary, after its fixed lead-in sentence. */
   caseSummary: z.nullable(TextFieldSchema),
-  /** From the summary's first mention of the injured worker ("a 52 year old female"). */
   patient: z.object({
     age: z.nullable(count),
     sex: z.nullable(SexSchema),
   }),
-  /** Each disputed item, in the letter's order. */
   decisions: z.array(DecisionSchema),
   sources: SourcesSchema,
-  /** What could not be read or placed, worst first within the letter's order. */
   diagnostics: z.array(DiagnosticSchema),
 });
 
-export type { Span } from "../span.js";
-/**
- * A passage of the letter with its span.
- *
- * @example
- * ```ts
- * import type { TextField } from "imr-determination";
- * const plain = (f: TextField | null) => f?.text ?? "";
- * ```
- */
-export type TextField = z.infer<typeof TextFieldSchema>;
-/**
- * One MTUS guideline cited.
- *
- * @example
- * ```ts
- * import type { MtusCitation } from "imr-determination";
- * const label = (c: MtusCitation) => `${c.guideline} ${c.year ?? ""}`.trim();
- * ```
- */
-export type MtusCitation = z.infer<typeof MtusCitationSchema>;
-/**
- * A reference outside the MTUS.
- *
- * @example
- * ```ts
- * import type { NonMtusCitation } from "imr-determination";
- * const isOdg = (c: NonMtusCitation) => /Official Disability Guidelines|ODG/.test(c.reference ?? "");
- * ```
- */
-export type NonMtusCitation = z.infer<typeof NonMtusCitationSchema>;
-/**
- * A citation of either kind; `source` tells which.
- *
- * @example
- * ```ts
- * import type { Citation } from "imr-determination";
- * const name = (c: Citation) => (c.source === "MTUS" ? c.guideline : c.reference);
- * ```
- */
-export type Citation = z.infer<typeof CitationSchema>;
-/**
- * A guideline paragraph with its basis and citations.
- *
- * @example
- * ```ts
- * import type { Guideline } from "imr-determination";
- * const citesMtus = (g: Guideline) => g.citations.some((c) => c.source === "MTUS");
- * ```
- */
-export type Guideline = z.infer<typeof GuidelineSchema>;
-/**
- * One disputed item's decision.
- *
- * @example
- * ```ts
- * import type { Decision } from "imr-determination";
- * const row = (d: Decision) => [d.treatment.text, d.outcome];
- * ```
- */
-export type Decision = z.infer<typeof DecisionSchema>;
-/**
- * A problem found while reading the letter.
- *
- * @example
- * ```ts
- * import type { Diagnostic } from "imr-determination";
- * const isError = (d: Diagnostic) => d.severity === "error";
- * ```
- */
-export type Diagnostic = z.infer<typeof DiagnosticSchema>;
-/**
- * Where each plain value came from.
- *
- * @example
- * ```ts
- * import type { Sources } from "imr-determination";
- * const where = (s: Sources) => s.caseNumber?.line;
- * ```
- */
-export type Sources = z.infer<typeof SourcesSchema>;
-/**
- * A parsed IMR Final Determination Letter.
- *
- * @example
- * ```ts
- * import { parseDetermination, type IMRDetermination } from "imr-determination";
- * const d: IMRDetermination = parseDetermination(text);
- * ```
- */
-export type IMRDetermination = z.infer<typeof IMRDeterminationSchema>;
+export type {
+  Citation,
+  Decision,
+  Diagnostic,
+  Guideline,
+  GuidelineBasis,
+  IMRDetermination,
+  MtusCitation,
+  NonMtusCitation,
+  Outcome,
+  Sources,
+  Span,
+  TextField,
+} from "./types.js";

@@ -6,6 +6,7 @@
  * optional peer dependency that only this entry point loads.
  *
  * @packageDocumentation
+ * @module imr-determination/pdf
  */
 import { parseDetermination, type IMRDetermination, type ParseOptions } from "imr-determination";
 import { pageText, type TextRun } from "./text.js";
@@ -35,6 +36,10 @@ export type PdfErrorCode = "missing-pdf-library" | "unreadable-pdf";
  * ```
  */
 export class IMRPdfError extends Error {
+  // Named by itself in the minified bundle, as IMRParseError is.
+  static {
+    Object.defineProperty(this, "name", { value: "IMRPdfError" });
+  }
   override name = "IMRPdfError";
 
   constructor(
