@@ -29,8 +29,30 @@ function phrase(name: string, spellings: readonly string[]): TokenType {
   });
 }
 
-/** One sentence of the section's fixed wording. */
-export const HowBoilerplate = phrase("HowBoilerplate", HOW_BOILERPLATE);
+// The sentences by their first two characters: a sentence is compared natively, whole,
+// only where its first two characters stand (the section is lexed with its line breaks
+// as spaces, see parsePassageCst).
+const BY_FIRST_PAIR = new Map<string, string[]>();
+// Known to the phrase set too, so that other text stops where a sentence begins.
+phrases.add(HOW_BOILERPLATE);
+for (const sentence of HOW_BOILERPLATE) {
+  const pair = sentence.slice(0, 2);
+  BY_FIRST_PAIR.set(pair, [...(BY_FIRST_PAIR.get(pair) ?? []), sentence]);
+}
+
+/** One sentence of the section's fixed wording, as the letters write it. */
+export const HowBoilerplate = createToken({
+  name: "HowBoilerplate",
+  pattern: {
+    exec: (text: string, offset: number): [string] | null => {
+      for (const sentence of BY_FIRST_PAIR.get(text.slice(offset, offset + 2)) ?? []) {
+        if (text.startsWith(sentence, offset)) return [sentence];
+      }
+      return null;
+    },
+  },
+  start_chars_hint: [...new Set(HOW_BOILERPLATE.map((s) => s[0]!))],
+});
 export const ReviewerIsBoardCertifiedIn = phrase("ReviewerIsBoardCertifiedIn", [
   "The expert reviewer is Board Certified in",
   "The physician reviewer is Board Certified in",

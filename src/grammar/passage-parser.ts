@@ -242,7 +242,9 @@ interface PassageStarts {
 export function parsePassageCst<K extends keyof PassageStarts>(text: string, mode: PassageMode, start: K): { cst: PassageStarts[K]; tokens: IToken[] } {
   sharedLexer ??= new Lexer({ modes: passageModes, defaultMode: "guideline" }, { positionTracking: "onlyOffset", skipValidations: true });
   const parser = passageParser();
-  const tokens = withEndOffsets(sharedLexer.tokenize(text, mode).tokens);
+  // The section's sentences are matched whole: a line break between two words is a space
+  // there (one character for one, so offsets hold).
+  const tokens = withEndOffsets(sharedLexer.tokenize(mode === "how" ? text.replaceAll("\n", " ") : text, mode).tokens);
   parser.input = tokens;
   try {
     // The rule builds the node of its own name; Chevrotain types every rule's result as CstNode.

@@ -12,27 +12,30 @@ export interface TextRange {
   end: number;
 }
 
-// A page shorter than this (letters and digits) is too slight to call a repeat: a page
-// number, a blank page.
+// A page shorter than this (characters) is too slight to call a repeat: a page number, a
+// blank page.
 const SLIGHT_PAGE = 200;
-const NOT_TEXT = /[^\p{L}\p{N}]+/gu;
 
 /**
- * The pages (between form feeds) that repeat an earlier page's words exactly, with the
- * form feed before each: what the line pass skips. Linear: one key per page, looked up once.
+ * The pages (between form feeds) that repeat an earlier page exactly, with the form feed
+ * before each: what the line pass skips. A page extracted twice is the same characters
+ * twice; only pages of one length are compared, so a letter whose pages all differ in
+ * length costs a scan for form feeds and nothing more.
  */
 export function repeatedPages(text: string): TextRange[] {
   const repeats: TextRange[] = [];
   if (text.indexOf("\f") < 0) return repeats;
-  const seen = new Set<string>();
+  const byLength = new Map<number, number[]>();
   let start = 0;
   while (start <= text.length) {
     let end = text.indexOf("\f", start);
     if (end < 0) end = text.length;
-    const key = text.slice(start, end).replace(NOT_TEXT, " ").trim();
-    if (key.length >= SLIGHT_PAGE) {
-      if (seen.has(key)) repeats.push({ start: Math.max(0, start - 1), end });
-      else seen.add(key);
+    const length = end - start;
+    if (length >= SLIGHT_PAGE) {
+      const earlier = byLength.get(length);
+      if (earlier?.some((s) => text.startsWith(text.slice(start, end), s))) repeats.push({ start: start - 1, end });
+      else if (earlier) earlier.push(start);
+      else byLength.set(length, [start]);
     }
     start = end + 1;
   }
