@@ -22,6 +22,7 @@ import { SEVERITY, type DiagnosticCode } from "./diagnostics.js";
 import { fieldsByLabel, readCaseNumber, readDate, readPriority, type HeaderReading } from "./header.js";
 import { readPatient } from "./patient.js";
 import { readBoardCertification, readCredentialLines, type ReviewerReading } from "./reviewer.js";
+import { treatmentService } from "./service/classify.js";
 import type { Citation, Decision, Diagnostic, Guideline, IMRDetermination, Span } from "./schema.js";
 import { reflow, textField } from "./text.js";
 
@@ -292,6 +293,7 @@ function toDecision(node: DecisionNode, diagnostics: Diagnostics): Decision {
     treatment: item ? textField(item) : { text: "", span: { ...heading.span, end: heading.span.start } },
     originalRequest: partial?.originalRequest ? textField(partial.originalRequest) : null,
     authorized: partial?.authorized ? textField(partial.authorized) : null,
+    service: treatmentService(item, heading.span, diagnostics),
     outcome: heading.outcome,
     claimsAdministratorGuideline: node.claimsAdministratorGuideline ? toGuideline(node.claimsAdministratorGuideline, diagnostics) : null,
     reviewerGuideline: node.reviewerGuideline ? toGuideline(node.reviewerGuideline, diagnostics) : null,

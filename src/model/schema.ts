@@ -8,6 +8,7 @@
  */
 import * as z from "zod/mini";
 import { DIAGNOSTIC_CODES } from "./diagnostics.js";
+import { DRUG_CLASSES, SERVICE_CATEGORIES } from "./service/taxonomy.js";
 
 // Shared parts: every schema is built when the library is imported, so each is built once.
 const count = z.int().check(z.nonnegative());
@@ -125,6 +126,29 @@ export const GuidelineSchema = z.object({
 });
 
 /**
+ * What kind of care a disputed item is: its category in the DWC's IMR reports, and for a
+ * drug its class and generic name(s). See docs/services.md for the taxonomy.
+ *
+ * @example
+ * ```ts
+ * parseDetermination(text).decisions[0]!.service;
+ * // { category: "pharmaceutical", drugClass: "opioid", drug: "hydrocodone/acetaminophen" } for "Norco 10/325mg #60"
+ * ```
+ */
+export const ServiceSchema = z.object({
+  /** One of {@link SERVICE_CATEGORIES}; `other` when the treatment names no service the vocabulary knows (with an `unknown-service` diagnostic). */
+  category: z.enum(SERVICE_CATEGORIES),
+  /** For a pharmaceutical, one of {@link DRUG_CLASSES}; otherwise null. Null too when the request names a drug only vaguely ("medications"). */
+  drugClass: z.nullable(z.enum(DRUG_CLASSES)),
+  /**
+   * For a pharmaceutical, its active ingredients as lowercase generic names joined by "/"
+   * (brands mapped: Norco is `hydrocodone/acetaminophen`); otherwise null. Null too when
+   * the request names no drug the vocabulary knows (with an `unknown-drug` diagnostic).
+   */
+  drug: z.nullable(z.string()),
+});
+
+/**
  * One disputed item and what the reviewer decided about it.
  *
  * @example
@@ -139,6 +163,8 @@ export const DecisionSchema = z.object({
   originalRequest: z.nullable(TextFieldSchema),
   /** For a partial authorization, what the claims administrator authorized; otherwise null. */
   authorized: z.nullable(TextFieldSchema),
+  /** What kind of care `treatment` is: category, drug class, generic drug. */
+  service: ServiceSchema,
   /** `upheld`: the utilization review denial stands; `overturned`: the item is medically necessary. */
   outcome: z.enum(["upheld", "overturned"]),
   /** The "Claims Administrator guideline:" paragraph: what utilization review relied on. */
@@ -303,6 +329,16 @@ export type Citation = z.infer<typeof CitationSchema>;
  * ```
  */
 export type Guideline = z.infer<typeof GuidelineSchema>;
+/**
+ * What kind of care a disputed item is.
+ *
+ * @example
+ * ```ts
+ * import type { Service } from "imr-determination";
+ * const isOpioid = (s: Service) => s.drugClass === "opioid";
+ * ```
+ */
+export type Service = z.infer<typeof ServiceSchema>;
 /**
  * One disputed item's decision.
  *

@@ -1,0 +1,324 @@
+/**
+ * Reads a treatment the way a coder does: finds the vocabulary's terms in its words
+ * (longest first), takes the head of its first phrase that names something, and for a
+ * drug works out the generic names and the class from the names, the forms ("cream",
+ * "patch", "oral suspension") and the words for compounding. What it cannot place is
+ * `other` (or a null drug) with an `info` diagnostic, never a guess.
+ *
+ * The vocabulary (drugs.ts, services.ts) is compiled once, when the module loads, into one
+ * tree of words; a treatment costs one pass over its words with a map lookup each.
+ */
+import type { TextNode } from "../../ast/nodes.js";
+import type { DiagnosticCode } from "../diagnostics.js";
+import type { Service, Span } from "../schema.js";
+import { DRUG_CLASS_WORDS, DRUG_FORMS, DRUGS, type DrugEntry, type Skin } from "./drugs.js";
+import { BEHAVIORAL_SPECIALTIES, QUALIFIERS, SERVICE_SUFFIXES, SERVICE_TERMS, WEAK_TERMS } from "./services.js";
+import type { DrugClass, ServiceCategory } from "./taxonomy.js";
+
+type Meaning =
+  | { readonly kind: "service"; readonly category: ServiceCategory }
+  | { readonly kind: "weak"; readonly category: ServiceCategory | null }
+  | { readonly kind: "drug"; readonly drug: DrugEntry }
+  | { readonly kind: "class"; readonly drugClass: DrugClass | null }
+  | { readonly kind: "form"; readonly form: "skin" | "suspension" | "oral"; readonly word: string }
+  | { readonly kind: "specialty" }
+  | { readonly kind: "qualifier" };
+
+interface Node {
+  next?: Map<string, Node>;
+  meaning?: Meaning;
+  /** The term as the vocabulary writes it (for conflicts). */
+  term?: string;
+}
+
+// Words never plural-stripped: "tens" is the unit, not the number ten.
+const KEEP_S = new Set(["tens", "ems", "plus", "always", "various", "previous", "dos", "pens"]);
+
+/** A word as the vocabulary and the text are both compared: a final plural "s" dropped. */
+function stem(word: string): string {
+  if (word.length <= 3 || word.charCodeAt(word.length - 1) !== 115 /* s */ || KEEP_S.has(word)) return word;
+  if (word.endsWith("ss") || word.endsWith("us") || word.endsWith("is")) return word;
+  if (/(?:ch|sh|x|ss|z)es$/.test(word)) return word.slice(0, -2);
+  return word.slice(0, -1);
+}
+
+const PUNCTUATION = new Set([",", ";", ":", "(", ")", "[", "]", "#", "%", "+"]);
+
+/**
+ * The text's words, lowercase and stemmed: runs of letters, runs of digits (with a decimal
+ * point), and the punctuation that separates phrases or marks a dose. "10mg" is "10", "mg";
+ * "&" is "and"; hyphens, slashes and everything else separate words.
+ */
+function words(text: string): string[] {
+  const out: string[] = [];
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const c = text.charCodeAt(i) | 0x20; // lowercase for letters
+    if (c >= 97 && c <= 122) {
+      let j = i + 1;
+      while (j < n) {
+        const d = text.charCodeAt(j) | 0x20;
+        if (d < 97 || d > 122) break;
+        j++;
+      }
+      out.push(stem(text.slice(i, j).toLowerCase()));
+      i = j;
+      continue;
+    }
+    const ch = text[i]!;
+    if (ch >= "0" && ch <= "9") {
+      let j = i + 1;
+      while (j < n && ((text[j]! >= "0" && text[j]! <= "9") || (text[j] === "." && j + 1 < n && text[j + 1]! >= "0" && text[j + 1]! <= "9"))) j++;
+      out.push(text.slice(i, j));
+      i = j;
+      continue;
+    }
+    if (ch === "&") out.push("and");
+    else if (PUNCTUATION.has(ch)) out.push(ch);
+    i++;
+  }
+  return out;
+}
+
+// --- The vocabulary, compiled once -----------------------------------------------------
+
+const root: Node = { next: new Map() };
+/** Terms the tables give two different meanings (the test of the vocabulary checks there are none). */
+export const CONFLICTS: string[] = [];
+
+function add(term: string, meaning: Meaning, overwrite = false): void {
+  let node = root;
+  for (const w of words(term)) {
+    node.next ??= new Map();
+    let child = node.next.get(w);
+    if (!child) node.next.set(w, (child = {}));
+    node = child;
+  }
+  if (node.meaning && !overwrite) {
+    const same = JSON.stringify(node.meaning) === JSON.stringify(meaning);
+    if (!same) CONFLICTS.push(`"${term}" is both "${node.term}" (${node.meaning.kind}) and ${meaning.kind}`);
+    return;
+  }
+  node.meaning = meaning;
+  node.term = term;
+}
+
+/** Skin behavior of each single generic, for the topical rules (see drugs.ts). */
+const SKIN = new Map<string, Skin | undefined>();
+
+for (const [category, terms] of Object.entries(SERVICE_TERMS)) {
+  for (const t of terms) add(t, { kind: "service", category: category as ServiceCategory });
+}
+for (const [t, category] of Object.entries(WEAK_TERMS)) add(t, { kind: "weak", category });
+for (const t of BEHAVIORAL_SPECIALTIES) add(t, { kind: "specialty" });
+for (const t of QUALIFIERS) add(t, { kind: "qualifier" });
+for (const [t, drugClass] of Object.entries(DRUG_CLASS_WORDS)) add(t, { kind: "class", drugClass });
+for (const [t, form] of Object.entries(DRUG_FORMS)) add(t, { kind: "form", form, word: t });
+for (const drug of DRUGS) for (const name of drug.names ?? []) add(name, { kind: "drug", drug });
+// A generic names its plain entry (not a kit, a skin product or an injection of it) unless a brand already took the name.
+for (const drug of DRUGS) {
+  if (!drug.generic || drug.kit || drug.topical || drug.injected) continue;
+  if (!drug.generic.includes("/")) SKIN.set(drug.generic, SKIN.get(drug.generic) ?? drug.skin);
+  let node: Node | undefined = root;
+  for (const w of words(drug.generic)) node = node?.next?.get(w);
+  if (!node?.meaning) add(drug.generic, { kind: "drug", drug });
+}
+
+// Unknown words that end a phrase: punctuation and the little words between a service and its details.
+const BOUNDARY = new Set([
+  ",", ";", ":", "(", ")", "[", "]", "+",
+  "and", "or", "plus", "with", "w", "without", "for", "to", "of", "under", "using", "via", "in", "into", "on", "at", "per", "x",
+  "time", "from", "by", "as", "due", "secondary", "including", "following", "after", "versus", "v", "then", "while", "because",
+]);
+// Where the drugs of a request end: what follows says why or for what ("Omeprazole for GI upset from naproxen").
+const INDICATION = new Set(["for", "due", "secondary", "because", "while", "to"]);
+// "Hydrocodone 10/325": the second strength of a combination names its partner.
+const PARTNER_STRENGTH = /\d\s*\/\s*(\d{3})\b/;
+const ACETAMINOPHEN_STRENGTHS = new Set(["300", "325", "500", "650", "660", "750"]);
+const ACETAMINOPHEN_PARTNERS = new Set(["hydrocodone", "oxycodone", "codeine", "tramadol", "dihydrocodeine"]);
+const GENERIC_HEADS = new Set(["evaluation-management"]);
+const GENERIC_TESTS = new Set(["test", "testing", "screening", "assessment"]);
+
+// --- Reading a treatment ----------------------------------------------------------------
+
+interface Match {
+  meaning: Meaning;
+  term: string;
+  /** Index of the phrase it stands in. */
+  phrase: number;
+  /** After a word that starts the drug's indication. */
+  afterIndication: boolean;
+}
+
+/** The result of reading one treatment: its service, and why a part of it is unknown. */
+export interface ServiceReading {
+  service: Service;
+  unknown: { code: Extract<DiagnosticCode, "unknown-service" | "unknown-drug">; message: string } | null;
+}
+
+const isHead = (m: Meaning) => m.kind === "service" || m.kind === "drug" || m.kind === "class";
+
+/**
+ * Reads a treatment's service category, drug class and generic drug, and says what it
+ * could not tell.
+ */
+export function readService(text: string): ServiceReading {
+  const ws = words(text);
+  const matches: Match[] = [];
+  let phrase = 0;
+  let sawDrug = false;
+  let indication = false;
+  for (let i = 0; i < ws.length; ) {
+    // The longest term that starts here.
+    let node = root.next!.get(ws[i]!);
+    let found: Node | undefined;
+    let end = i;
+    for (let j = i; node; ) {
+      j++;
+      if (node.meaning) {
+        found = node;
+        end = j;
+      }
+      node = j < ws.length ? node.next?.get(ws[j]!) : undefined;
+    }
+    if (found) {
+      matches.push({ meaning: found.meaning!, term: found.term!, phrase, afterIndication: indication });
+      if (found.meaning!.kind === "drug") sawDrug = true;
+      i = end;
+      continue;
+    }
+    const w = ws[i]!;
+    const suffix = w.length > 6 ? SERVICE_SUFFIXES.find(([ending]) => w.endsWith(ending)) : undefined;
+    if (suffix) matches.push({ meaning: { kind: "service", category: suffix[1] }, term: w, phrase, afterIndication: indication });
+    else if (BOUNDARY.has(w)) {
+      phrase++;
+      if (sawDrug && INDICATION.has(w)) indication = true;
+    }
+    i++;
+  }
+
+  // The head: the last naming term of the first phrase that has one.
+  let head: Match | undefined;
+  for (const m of matches) {
+    if (!isHead(m.meaning)) continue;
+    if (head && m.phrase !== head.phrase) break;
+    head = m;
+  }
+  if (!head) {
+    head = matches.find((m) => m.meaning.kind === "weak" && m.meaning.category !== null);
+    head ??= matches.find((m) => m.meaning.kind === "form" || m.meaning.kind === "specialty");
+  }
+  if (!head) {
+    return {
+      service: { category: "other", drugClass: null, drug: null },
+      unknown: { code: "unknown-service", message: `No service the vocabulary knows in ${quote(text)}: service.category is "other"` },
+    };
+  }
+
+  const meaning = head.meaning;
+  if (meaning.kind === "service" || meaning.kind === "weak" || meaning.kind === "specialty") {
+    let category = meaning.kind === "specialty" ? "behavioral-health" : meaning.category!;
+    const generic = GENERIC_HEADS.has(category) || GENERIC_TESTS.has(head.term);
+    if (generic && matches.some((m) => m.meaning.kind === "specialty")) category = "behavioral-health";
+    return { service: { category, drugClass: null, drug: null }, unknown: null };
+  }
+  return readDrug(matches, text);
+}
+
+const quote = (text: string) => JSON.stringify(text.replace(/\s+/g, " ").trim());
+
+function readDrug(matches: Match[], text: string): ServiceReading {
+  const drugs: DrugEntry[] = [];
+  let skin = false;
+  let suspension = false;
+  let compoundWord = false;
+  let classWord: DrugClass | null = null;
+  const forms: string[] = [];
+  for (const m of matches) {
+    const meaning = m.meaning;
+    if (meaning.kind === "drug" && !m.afterIndication) drugs.push(meaning.drug);
+    else if (meaning.kind === "form") {
+      forms.push(meaning.word);
+      if (meaning.form === "skin") skin = true;
+      else if (meaning.form === "suspension") suspension = true;
+    } else if (meaning.kind === "class") {
+      if (meaning.drugClass === "compound") compoundWord = true;
+      else classWord ??= meaning.drugClass;
+    }
+  }
+  if (drugs.some((d) => d.injected)) return { service: { category: "injection", drugClass: null, drug: null }, unknown: null };
+
+  const ingredients: string[] = [];
+  for (const d of drugs) {
+    const generic = forms.map((f) => d.byForm?.[f]).find((g) => g) ?? d.generic;
+    for (const g of generic?.split("/") ?? []) if (!ingredients.includes(g)) ingredients.push(g);
+  }
+  if (ingredients.length === 1 && ACETAMINOPHEN_PARTNERS.has(ingredients[0]!)) {
+    const partner = PARTNER_STRENGTH.exec(text)?.[1];
+    if (partner && ACETAMINOPHEN_STRENGTHS.has(partner)) ingredients.push("acetaminophen");
+    else if (partner === "200" && ingredients[0] === "hydrocodone") ingredients.push("ibuprofen");
+  }
+
+  let drugClass: DrugClass | null;
+  if (drugs.some((d) => d.kit) || compoundWord) drugClass = "compound";
+  else if (skin || drugs.some((d) => d.topical)) drugClass = skinClass(ingredients, drugs, classWord);
+  else if (suspension && drugs.length > 0 && !drugs.every((d) => d.liquid)) drugClass = "compound";
+  else if (drugs.length === 0) drugClass = classWord;
+  else if (ingredients.length > 1 && drugs.length > 1 && drugs.some((d) => d.drugClass === "opioid")) drugClass = "opioid";
+  else drugClass = drugs[0]!.drugClass;
+
+  const drug = ingredients.length > 0 ? ingredients.join("/") : null;
+  const named = drugs.length > 0; // a product the vocabulary knows, with no generic (a medical-food blend)
+  return {
+    service: { category: "pharmaceutical", drugClass, drug },
+    unknown:
+      drug === null && !named
+        ? { code: "unknown-drug", message: `No drug the vocabulary knows in ${quote(text)}: service.drug is null` }
+        : null,
+  };
+}
+
+/** The class of a product for the skin, from its ingredients (see {@link Skin}). */
+function skinClass(ingredients: string[], drugs: DrugEntry[], classWord: DrugClass | null): DrugClass | null {
+  if (ingredients.length === 0) return classWord === "topical-analgesic" ? classWord : drugs[0]?.drugClass ?? null;
+  const skins = ingredients.map((g) => SKIN.get(g));
+  if (skins.every((s) => s === "analgesic")) return "topical-analgesic";
+  if (ingredients.length === 1 && skins[0] === "analgesic-alone") return "topical-analgesic";
+  if (ingredients.length === 1 && skins[0] === "own") return drugs[0]!.drugClass;
+  return "compound";
+}
+
+/**
+ * What kind of care a treatment is: its service category, and for a drug its class and
+ * generic name(s). Works on any treatment string, not only a letter's: "Norco 10/325mg
+ * #60", "Associated surgical service: Cold therapy unit", "EMG/NCV of the bilateral lower
+ * extremities". What it cannot tell is `other` (or a null drug), never a guess; use
+ * `parseDetermination` to get the `unknown-service` and `unknown-drug` diagnostics too.
+ *
+ * @param treatment - The treatment as a letter words it.
+ * @returns `{ category, drugClass, drug }`; `drugClass` and `drug` are null unless the category is `pharmaceutical`.
+ *
+ * @example
+ * ```ts
+ * import { classifyService } from "imr-determination";
+ * classifyService("Norco 10/325mg #60");
+ * // { category: "pharmaceutical", drugClass: "opioid", drug: "hydrocodone/acetaminophen" }
+ * classifyService("Ketoprofen 20% cream"); // { category: "pharmaceutical", drugClass: "compound", drug: "ketoprofen" }
+ * classifyService("MRI of the left knee"); // { category: "diagnostic", drugClass: null, drug: null }
+ * ```
+ */
+export function classifyService(treatment: string): Service {
+  return readService(treatment).service;
+}
+
+/** The service of a decision's treatment, reporting what it could not tell on the treatment's span. */
+export function treatmentService(
+  treatment: TextNode | null | undefined,
+  headingSpan: Span,
+  diagnostics: { add(code: DiagnosticCode, message: string, span: Span): void },
+): Service {
+  const { service, unknown } = readService(treatment?.value ?? "");
+  if (unknown) diagnostics.add(unknown.code, unknown.message, treatment?.span ?? headingSpan);
+  return service;
+}
