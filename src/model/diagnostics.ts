@@ -45,7 +45,8 @@ export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
 
 /**
  * How bad a diagnostic is: an `error` means a field the letter should have is missing
- * or unreadable; a `warning` that something was repaired, left out or guessed at.
+ * or unreadable; a `warning` that something was repaired, left out or guessed at; an
+ * `info` that a value was left at its documented fallback (a word not in a vocabulary).
  *
  * @example
  * ```ts

@@ -12,7 +12,7 @@ import type { TextNode } from "../../ast/nodes.js";
 import type { DiagnosticCode } from "../diagnostics.js";
 import type { Service, Span } from "../schema.js";
 import { DRUG_CLASS_WORDS, DRUG_FORMS, DRUGS, type DrugEntry, type Skin } from "./drugs.js";
-import { BEHAVIORAL_SPECIALTIES, QUALIFIERS, SERVICE_SUFFIXES, SERVICE_TERMS, WEAK_TERMS } from "./services.js";
+import { BEHAVIORAL_SPECIALTIES, IN_THE_SPINE, QUALIFIERS, SERVICE_SUFFIXES, SERVICE_TERMS, SPINE_WORDS, WEAK_TERMS } from "./services.js";
 import type { DrugClass, ServiceCategory } from "./taxonomy.js";
 
 type Meaning =
@@ -138,6 +138,7 @@ const PARTNER_STRENGTH = /\d\s*\/\s*(\d{3})\b/;
 const ACETAMINOPHEN_STRENGTHS = new Set(["300", "325", "500", "650", "660", "750"]);
 const ACETAMINOPHEN_PARTNERS = new Set(["hydrocodone", "oxycodone", "codeine", "tramadol", "dihydrocodeine"]);
 const GENERIC_HEADS = new Set(["evaluation-management"]);
+const SPINE = new Set(SPINE_WORDS.map(stem));
 const GENERIC_TESTS = new Set(["test", "testing", "screening", "assessment"]);
 
 // --- Reading a treatment ----------------------------------------------------------------
@@ -198,17 +199,10 @@ export function readService(text: string): ServiceReading {
     i++;
   }
 
-  // The head: the last naming term of the first phrase that has one.
-  let head: Match | undefined;
-  for (const m of matches) {
-    if (!isHead(m.meaning)) continue;
-    if (head && m.phrase !== head.phrase) break;
-    head = m;
-  }
-  if (!head) {
-    head = matches.find((m) => m.meaning.kind === "weak" && m.meaning.category !== null);
-    head ??= matches.find((m) => m.meaning.kind === "form" || m.meaning.kind === "specialty");
-  }
+  // The head: the last naming term of the first phrase that has one; failing that, of a vague term.
+  let head = lastOfFirstPhrase(matches, isHead);
+  head ??= lastOfFirstPhrase(matches, (m) => m.kind === "weak" && m.category !== null);
+  head ??= matches.find((m) => m.meaning.kind === "form" || m.meaning.kind === "specialty");
   if (!head) {
     return {
       service: { category: "other", drugClass: null, drug: null },
@@ -219,11 +213,23 @@ export function readService(text: string): ServiceReading {
   const meaning = head.meaning;
   if (meaning.kind === "service" || meaning.kind === "weak" || meaning.kind === "specialty") {
     let category = meaning.kind === "specialty" ? "behavioral-health" : meaning.category!;
+    const inTheSpine = IN_THE_SPINE[head.term];
+    if (inTheSpine && ws.some((w) => SPINE.has(w))) category = inTheSpine;
     const generic = GENERIC_HEADS.has(category) || GENERIC_TESTS.has(head.term);
     if (generic && matches.some((m) => m.meaning.kind === "specialty")) category = "behavioral-health";
     return { service: { category, drugClass: null, drug: null }, unknown: null };
   }
   return readDrug(matches, text);
+}
+
+function lastOfFirstPhrase(matches: Match[], naming: (m: Meaning) => boolean): Match | undefined {
+  let head: Match | undefined;
+  for (const m of matches) {
+    if (!naming(m.meaning)) continue;
+    if (head && m.phrase !== head.phrase) break;
+    head = m;
+  }
+  return head;
 }
 
 const quote = (text: string) => JSON.stringify(text.replace(/\s+/g, " ").trim());

@@ -147,7 +147,7 @@ export const SERVICE_TERMS: Readonly<Record<Exclude<ServiceCategory, "pharmaceut
     "home health", "home health aide", "home health care", "home healthcare", "home care", "home nursing", "nursing visit",
     "skilled nursing visit", "nursing care", "in home care", "in home support", "caregiver", "home attendant", "attendant care",
     "housekeeping", "homemaker", "home assistance", "home aide", "nurse visit", "lvn", "cna", "personal care", "personal care attendant",
-    "attendant",
+    "attendant", "nurse", "rn", "registered nurse", "licensed vocational nurse", "nursing", "visiting nurse", "wound care nurse",
   ],
   other: [
     "transportation", "transport", "medical transportation", "taxi", "interpreter", "translation", "translator", "dental", "dentist",
@@ -208,6 +208,9 @@ export const WEAK_TERMS: Readonly<Record<string, ServiceCategory | null>> = {
   urine: "diagnostic",
   serum: "diagnostic",
   stimulator: "dmepos",
+  // In a request, an assistant alone is the surgeon's ("PA assist").
+  assist: "surgery",
+  assistant: "surgery",
   pad: "dmepos",
   wrap: "dmepos",
   supplies: "dmepos",
@@ -254,6 +257,33 @@ export const QUALIFIERS: readonly string[] = [
   "associated surgical service", "associated surgical", "surgical service", "date of service", "dos", "retrospective", "retro",
   "prospective", "post op", "postop", "post operative", "postoperative", "pre op", "preop", "pre operative", "preoperative",
   "continue", "continued", "additional", "initial", "outpatient", "inpatient", "home", "trial", "purchase",
+];
+
+/**
+ * Procedures that are another service when done on the spine: there, neuroplasty and
+ * neurolysis are percutaneous (epidural adhesiolysis, an injection); on the median or
+ * ulnar nerve they are operations. The words that put a request in the spine follow.
+ *
+ * @example
+ * ```ts
+ * IN_THE_SPINE.neuroplasty; // "injection"
+ * ```
+ */
+export const IN_THE_SPINE: Readonly<Record<string, ServiceCategory>> = {
+  neuroplasty: "injection",
+  neurolysis: "injection",
+};
+
+/**
+ * Words that put a request in the spine (see {@link IN_THE_SPINE}).
+ *
+ * @example
+ * ```ts
+ * SPINE_WORDS.includes("lumbar"); // true
+ * ```
+ */
+export const SPINE_WORDS: readonly string[] = [
+  "spine", "spinal", "lumbar", "lumbosacral", "cervical", "thoracic", "thoracolumbar", "sacral", "epidural", "caudal", "back", "neck",
 ];
 
 /**
