@@ -14,9 +14,9 @@ import {
   ServiceSchema,
   type Service,
 } from "../src/index.js";
-import { CONFLICTS } from "../src/model/service/classify.js";
-import { DRUGS } from "../src/model/service/drugs.js";
-import { SERVICE_TERMS } from "../src/model/service/services.js";
+import { canonical, CONFLICTS } from "../src/model/service/classify.js";
+import { DRUG_CLASS_WORDS, DRUG_FORMS, DRUGS } from "../src/model/service/drugs.js";
+import { BEHAVIORAL_SPECIALTIES, QUALIFIERS, SERVICE_TERMS, SPINE_WORDS, WEAK_TERMS } from "../src/model/service/services.js";
 import { letter } from "./fixtures/compose.js";
 
 const service = (category: Service["category"]): Service => ({ category, drugClass: null, drug: null });
@@ -243,6 +243,20 @@ describe("the schema", () => {
 describe("the vocabulary", () => {
   it("gives no term two meanings", () => {
     expect(CONFLICTS).toEqual([]);
+  });
+
+  it("writes every term as the text's words are read: lowercase, one space apart", () => {
+    const terms = [
+      ...Object.values(SERVICE_TERMS).flat(),
+      ...Object.keys(WEAK_TERMS),
+      ...BEHAVIORAL_SPECIALTIES,
+      ...QUALIFIERS,
+      ...SPINE_WORDS,
+      ...Object.keys(DRUG_CLASS_WORDS),
+      ...Object.keys(DRUG_FORMS),
+      ...DRUGS.flatMap((d) => d.names ?? []),
+    ];
+    expect(terms.filter((t) => canonical(t) !== t)).toEqual([]);
   });
 
   it("names drugs by lowercase generics of known classes", () => {

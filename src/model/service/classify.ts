@@ -6,7 +6,7 @@
  * `other` (or a null drug) with an `info` diagnostic, never a guess.
  *
  * The vocabulary (drugs.ts, services.ts) is compiled once, when the module loads, into one
- * tree of words; a treatment costs one pass over its words with a map lookup each.
+ * map of terms; a treatment costs one pass over its words with a few map lookups each.
  */
 import type { TextNode } from "../../ast/nodes.js";
 import type { DiagnosticCode } from "../diagnostics.js";
@@ -24,112 +24,137 @@ type Meaning =
   | { readonly kind: "specialty" }
   | { readonly kind: "qualifier" };
 
-interface Node {
-  next?: Map<string, Node>;
-  meaning?: Meaning;
-  /** The term as the vocabulary writes it (for conflicts). */
-  term?: string;
-}
-
-// Words never plural-stripped: "tens" is the unit, not the number ten.
-const KEEP_S = new Set(["tens", "ems", "plus", "always", "various", "previous", "dos", "pens"]);
-
-/** A word as the vocabulary and the text are both compared: a final plural "s" dropped. */
-function stem(word: string): string {
-  if (word.length <= 3 || word.charCodeAt(word.length - 1) !== 115 /* s */ || KEEP_S.has(word)) return word;
-  if (word.endsWith("ss") || word.endsWith("us") || word.endsWith("is")) return word;
-  if (/(?:ch|sh|x|ss|z)es$/.test(word)) return word.slice(0, -2);
+/** A word without its plural ending: "braces" is "brace", "supplies" "supply", "patches" "patch". */
+function singular(word: string): string {
+  const n = word.length;
+  if (n <= 3 || word.charCodeAt(n - 1) !== 115 /* s */) return word;
+  const before = word.charCodeAt(n - 2);
+  if (before === 115 /* ss */ || before === 117 /* us */ || before === 105 /* is */) return word;
+  if (before === 101 /* e */) {
+    const c = word.charCodeAt(n - 3);
+    if (c === 105 /* ies */ && n > 4) return `${word.slice(0, -3)}y`;
+    // "-ches", "-shes", "-xes", "-zes", "-sses" lose "es": patches, crutches, boxes.
+    if (c === 120 /* x */ || c === 122 /* z */ || c === 115 /* s */ || (c === 104 /* h */ && (word.charCodeAt(n - 4) === 99 || word.charCodeAt(n - 4) === 115))) {
+      return word.slice(0, -2);
+    }
+  }
   return word.slice(0, -1);
 }
 
 const PUNCTUATION = new Set([",", ";", ":", "(", ")", "[", "]", "#", "%", "+"]);
 
 /**
- * The text's words, lowercase and stemmed: runs of letters, runs of digits (with a decimal
- * point), and the punctuation that separates phrases or marks a dose. "10mg" is "10", "mg";
- * "&" is "and"; hyphens, slashes and everything else separate words.
+ * The text's words, lowercase: runs of letters, runs of digits (with a decimal point), and
+ * the punctuation that separates phrases or marks a dose. "10mg" is "10", "mg"; "&" is
+ * "and"; hyphens, slashes and everything else separate words.
  */
 function words(text: string): string[] {
   const out: string[] = [];
+  const lower = text.toLowerCase();
+  const n = lower.length;
   let i = 0;
-  const n = text.length;
   while (i < n) {
-    const c = text.charCodeAt(i) | 0x20; // lowercase for letters
+    const c = lower.charCodeAt(i);
     if (c >= 97 && c <= 122) {
       let j = i + 1;
-      while (j < n) {
-        const d = text.charCodeAt(j) | 0x20;
-        if (d < 97 || d > 122) break;
-        j++;
-      }
-      out.push(stem(text.slice(i, j).toLowerCase()));
+      for (let d = lower.charCodeAt(j); j < n && d >= 97 && d <= 122; d = lower.charCodeAt(++j));
+      out.push(lower.slice(i, j));
       i = j;
-      continue;
-    }
-    const ch = text[i]!;
-    if (ch >= "0" && ch <= "9") {
+    } else if (c >= 48 && c <= 57) {
       let j = i + 1;
-      while (j < n && ((text[j]! >= "0" && text[j]! <= "9") || (text[j] === "." && j + 1 < n && text[j + 1]! >= "0" && text[j + 1]! <= "9"))) j++;
-      out.push(text.slice(i, j));
+      for (; j < n; j++) {
+        const d = lower.charCodeAt(j);
+        if (d >= 48 && d <= 57) continue;
+        // A decimal point belongs to the number: "7.5".
+        if (d === 46 && j + 1 < n && lower.charCodeAt(j + 1) >= 48 && lower.charCodeAt(j + 1) <= 57) continue;
+        break;
+      }
+      out.push(lower.slice(i, j));
       i = j;
-      continue;
+    } else {
+      if (c === 38 /* & */) out.push("and");
+      else if (PUNCTUATION.has(lower[i]!)) out.push(lower[i]!);
+      i++;
     }
-    if (ch === "&") out.push("and");
-    else if (PUNCTUATION.has(ch)) out.push(ch);
-    i++;
   }
   return out;
 }
 
-// --- The vocabulary, compiled once -----------------------------------------------------
+/**
+ * A term as the vocabulary must write it: its words, lowercase, one space apart ("x ray",
+ * "tylenol # 3"); a term's last word also matches its plural in the text ("brace" matches
+ * "braces"). The test of the vocabulary checks every term is written so.
+ */
+export function canonical(term: string): string {
+  return words(term).join(" ");
+}
 
-const root: Node = { next: new Map() };
+// --- The vocabulary, compiled once -----------------------------------------------------
+// One map from each term to its meaning, and for each word that starts a term the most
+// words a term starting with it has. The terms are already canonical, so compiling is a
+// map insertion per term: no tokenizing in V8's interpreter while the library loads.
+
+const TERMS = new Map<string, Meaning>();
+const LONGEST = new Map<string, number>();
 /** Terms the tables give two different meanings (the test of the vocabulary checks there are none). */
 export const CONFLICTS: string[] = [];
 
-function add(term: string, meaning: Meaning, overwrite = false): void {
-  let node = root;
-  for (const w of words(term)) {
-    node.next ??= new Map();
-    let child = node.next.get(w);
-    if (!child) node.next.set(w, (child = {}));
-    node = child;
-  }
-  if (node.meaning && !overwrite) {
-    const same = JSON.stringify(node.meaning) === JSON.stringify(meaning);
-    if (!same) CONFLICTS.push(`"${term}" is both "${node.term}" (${node.meaning.kind}) and ${meaning.kind}`);
+function sameMeaning(a: Meaning, b: Meaning): boolean {
+  if (a.kind !== b.kind) return false;
+  if (a.kind === "service" || a.kind === "weak") return a.category === (b as typeof a).category;
+  if (a.kind === "drug") return a.drug === (b as typeof a).drug;
+  if (a.kind === "class") return a.drugClass === (b as typeof a).drugClass;
+  if (a.kind === "form") return a.form === (b as typeof a).form;
+  return true;
+}
+
+function add(term: string, meaning: Meaning): void {
+  const known = TERMS.get(term);
+  if (known) {
+    if (!sameMeaning(known, meaning)) CONFLICTS.push(`"${term}" is both ${known.kind} and ${meaning.kind}`);
     return;
   }
-  node.meaning = meaning;
-  node.term = term;
+  TERMS.set(term, meaning);
+  const space = term.indexOf(" ");
+  const first = space < 0 ? term : term.slice(0, space);
+  const length = space < 0 ? 1 : term.split(" ").length;
+  if ((LONGEST.get(first) ?? 0) < length) LONGEST.set(first, length);
 }
 
 /** Skin behavior of each single generic, for the topical rules (see drugs.ts). */
 const SKIN = new Map<string, Skin | undefined>();
 
-for (const [category, terms] of Object.entries(SERVICE_TERMS)) {
-  for (const t of terms) add(t, { kind: "service", category: category as ServiceCategory });
+for (const category in SERVICE_TERMS) {
+  const meaning: Meaning = { kind: "service", category: category as ServiceCategory };
+  for (const t of SERVICE_TERMS[category as keyof typeof SERVICE_TERMS]) add(t, meaning);
 }
-for (const [t, category] of Object.entries(WEAK_TERMS)) add(t, { kind: "weak", category });
-for (const t of BEHAVIORAL_SPECIALTIES) add(t, { kind: "specialty" });
-for (const t of QUALIFIERS) add(t, { kind: "qualifier" });
-for (const [t, drugClass] of Object.entries(DRUG_CLASS_WORDS)) add(t, { kind: "class", drugClass });
-for (const [t, form] of Object.entries(DRUG_FORMS)) add(t, { kind: "form", form, word: t });
-for (const drug of DRUGS) for (const name of drug.names ?? []) add(name, { kind: "drug", drug });
-// A generic names its plain entry (not a kit, a skin product or an injection of it) unless a brand already took the name.
+for (const t in WEAK_TERMS) add(t, { kind: "weak", category: WEAK_TERMS[t]! });
+const specialty: Meaning = { kind: "specialty" };
+for (const t of BEHAVIORAL_SPECIALTIES) add(t, specialty);
+const qualifier: Meaning = { kind: "qualifier" };
+for (const t of QUALIFIERS) add(t, qualifier);
+for (const t in DRUG_CLASS_WORDS) add(t, { kind: "class", drugClass: DRUG_CLASS_WORDS[t]! });
+for (const t in DRUG_FORMS) add(t, { kind: "form", form: DRUG_FORMS[t]!, word: t });
 for (const drug of DRUGS) {
-  if (!drug.generic || drug.kit || drug.topical || drug.injected) continue;
-  if (!drug.generic.includes("/")) SKIN.set(drug.generic, SKIN.get(drug.generic) ?? drug.skin);
-  let node: Node | undefined = root;
-  for (const w of words(drug.generic)) node = node?.next?.get(w);
-  if (!node?.meaning) add(drug.generic, { kind: "drug", drug });
+  if (!drug.names) continue;
+  const meaning: Meaning = { kind: "drug", drug };
+  for (const name of drug.names) add(name, meaning);
+}
+// A generic names its plain entry (not a kit, a skin product or an injection of it) unless a brand already took the name.
+const PLAIN = /^[a-z]+(?: [a-z]+)*$/;
+for (const drug of DRUGS) {
+  const generic = drug.generic;
+  if (!generic || drug.kit || drug.topical || drug.injected) continue;
+  if (!generic.includes("/")) SKIN.set(generic, SKIN.get(generic) ?? drug.skin);
+  const term = PLAIN.test(generic) ? generic : canonical(generic);
+  if (!TERMS.has(term)) add(term, { kind: "drug", drug });
 }
 
 // Unknown words that end a phrase: punctuation and the little words between a service and its details.
 const BOUNDARY = new Set([
   ",", ";", ":", "(", ")", "[", "]", "+",
   "and", "or", "plus", "with", "w", "without", "for", "to", "of", "under", "using", "via", "in", "into", "on", "at", "per", "x",
-  "time", "from", "by", "as", "due", "secondary", "including", "following", "after", "versus", "v", "then", "while", "because",
+  "time", "times", "from", "by", "as", "due", "secondary", "including", "following", "after", "versus", "v", "then", "while", "because",
 ]);
 // Where the drugs of a request end: what follows says why or for what ("Omeprazole for GI upset from naproxen").
 const INDICATION = new Set(["for", "due", "secondary", "because", "while", "to"]);
@@ -138,8 +163,10 @@ const PARTNER_STRENGTH = /\d\s*\/\s*(\d{3})\b/;
 const ACETAMINOPHEN_STRENGTHS = new Set(["300", "325", "500", "650", "660", "750"]);
 const ACETAMINOPHEN_PARTNERS = new Set(["hydrocodone", "oxycodone", "codeine", "tramadol", "dihydrocodeine"]);
 const GENERIC_HEADS = new Set(["evaluation-management"]);
-const SPINE = new Set(SPINE_WORDS.map(stem));
+const SPINE = new Set(SPINE_WORDS);
 const GENERIC_TESTS = new Set(["test", "testing", "screening", "assessment"]);
+// The candidate terms at one word, longest last (re-used: nothing is built per call but these strings).
+const keys: string[] = [];
 
 // --- Reading a treatment ----------------------------------------------------------------
 
@@ -171,22 +198,29 @@ export function readService(text: string): ServiceReading {
   let sawDrug = false;
   let indication = false;
   for (let i = 0; i < ws.length; ) {
-    // The longest term that starts here.
-    let node = root.next!.get(ws[i]!);
-    let found: Node | undefined;
-    let end = i;
-    for (let j = i; node; ) {
-      j++;
-      if (node.meaning) {
-        found = node;
-        end = j;
+    // The longest term that starts here; its last word may be a plural.
+    const first = ws[i]!;
+    const firstOne = singular(first);
+    let longest = Math.max(LONGEST.get(first) ?? 0, firstOne === first ? 0 : (LONGEST.get(firstOne) ?? 0));
+    if (longest > ws.length - i) longest = ws.length - i;
+    let found: Meaning | undefined;
+    let term = first;
+    let length = longest;
+    if (longest > 0) {
+      keys[0] = first;
+      for (let k = 1; k < longest; k++) keys[k] = `${keys[k - 1]} ${ws[i + k]}`;
+      for (; length > 0; length--) {
+        found = TERMS.get((term = keys[length - 1]!));
+        if (found) break;
+        const last = ws[i + length - 1]!;
+        const one = length === 1 ? firstOne : singular(last);
+        if (one !== last && (found = TERMS.get((term = term.slice(0, term.length - last.length) + one)))) break;
       }
-      node = j < ws.length ? node.next?.get(ws[j]!) : undefined;
     }
     if (found) {
-      matches.push({ meaning: found.meaning!, term: found.term!, phrase, afterIndication: indication });
-      if (found.meaning!.kind === "drug") sawDrug = true;
-      i = end;
+      matches.push({ meaning: found, term, phrase, afterIndication: indication });
+      if (found.kind === "drug") sawDrug = true;
+      i += length;
       continue;
     }
     const w = ws[i]!;

@@ -6,8 +6,10 @@
  * topical products, compounding kits, GI drugs, sleep aids, anxiolytics, medical foods)
  * and the rest a treating physician commonly asks for.
  *
- * Names are matched word by word, case-insensitively, ignoring punctuation and a final
- * plural "s": "Ambien CR", "hydrocodone/APAP" and "Tylenol #3" are all found.
+ * Names are written as the text's words are read: lowercase, one space apart, a strength's
+ * digits apart from its letters ("tylenol # 3", "vitamin b 12"); they match whatever case,
+ * punctuation and plural ending the text has: "Ambien CR", "hydrocodone/APAP" and "Tylenol
+ * #3" are all found.
  * A generic is one lowercase name; a combination joins its generics with "/" in its usual
  * order (opioid first: Norco is `hydrocodone/acetaminophen`).
  */
@@ -92,7 +94,7 @@ export const DRUGS: readonly DrugEntry[] = [
   opioid("tramadol", ["ultram", "ryzolt", "conzip", "rybix", "tramadol hcl"]),
   opioid("tramadol/acetaminophen", ["ultracet"]),
   opioid("codeine", ["codeine sulfate"]),
-  opioid("codeine/acetaminophen", ["tylenol with codeine", "tylenol # 3", "tylenol # 4", "tylenol 3", "tylenol 4", "tylenol no 3", "tylenol no 4", "tylenol #3", "tylenol #4"]),
+  opioid("codeine/acetaminophen", ["tylenol with codeine", "tylenol # 3", "tylenol # 4", "tylenol 3", "tylenol 4", "tylenol no 3", "tylenol no 4"]),
   opioid("buprenorphine", ["butrans", "belbuca", "buprenex", "subutex"], { skin: "own" }),
   opioid("buprenorphine/naloxone", ["suboxone", "zubsolv", "bunavail"]),
   opioid("levorphanol"),
@@ -400,8 +402,8 @@ export const DRUGS: readonly DrugEntry[] = [
   other("alendronate", ["fosamax"]),
   other("allopurinol", ["zyloprim"]),
   other("colchicine", ["colcrys"]),
-  other("cyanocobalamin", ["vitamin b 12", "vitamin b12", "b 12", "b12"]),
-  other("vitamin d", ["cholecalciferol", "ergocalciferol", "vitamin d3", "vitamin d 3"]),
+  other("cyanocobalamin", ["vitamin b 12", "b 12"]),
+  other("vitamin d", ["cholecalciferol", "ergocalciferol", "vitamin d 3"]),
   other("folic acid"),
   other("calcium"),
   other("magnesium"),
@@ -453,7 +455,7 @@ export const DRUG_CLASS_WORDS: Readonly<Record<string, DrugClass | null>> = {
   "anti epileptic": "anticonvulsant",
   ppi: "gastrointestinal",
   "proton pump inhibitor": "gastrointestinal",
-  "h2 blocker": "gastrointestinal",
+  "h 2 blocker": "gastrointestinal",
   antiemetic: "gastrointestinal",
   "anti emetic": "gastrointestinal",
   laxative: "gastrointestinal",

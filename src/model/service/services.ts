@@ -1,7 +1,8 @@
 /**
  * The words of workers' compensation requests that name a kind of care, as data: each
- * term with the category it makes the request. Matched word by word like the drug names
- * (case-insensitive, punctuation and a final plural "s" ignored), the longest term first:
+ * term with the category it makes the request. Written and matched like the drug names
+ * (lowercase words one space apart; case, punctuation and a plural ending in the text
+ * do not matter), the longest term first:
  * "cold therapy unit" before "therapy", "manipulation under anesthesia" before
  * "manipulation".
  *
@@ -44,12 +45,12 @@ export const SERVICE_TERMS: Readonly<Record<Exclude<ServiceCategory, "pharmaceut
     "lab", "laboratory", "labs", "lab work", "laboratory testing", "blood work", "bloodwork", "blood test", "blood draw", "venipuncture",
     "cbc", "complete blood count", "cmp", "bmp", "chem panel", "chemistry panel", "chem 7", "chem 12", "metabolic panel",
     "hepatic function panel", "liver function test", "lft", "renal function", "renal panel", "lipid panel", "thyroid panel", "tsh",
-    "pt ptt", "pt inr", "ptt", "inr", "coagulation", "coagulation panel", "hemoglobin a1c", "a1c", "hba1c", "esr", "sed rate", "crp",
+    "pt ptt", "pt inr", "ptt", "inr", "coagulation", "coagulation panel", "hemoglobin a 1 c", "a 1 c", "hba 1 c", "esr", "sed rate", "crp",
     "c reactive protein", "rheumatoid factor", "ana", "uric acid", "vitamin d level", "testosterone level", "drug level",
     "ua", "urinalysis", "urine culture", "urine test",
     "urine drug screen", "urine drug test", "urine drug testing", "urine toxicology", "uds", "udt", "drug screen", "drug screening",
     "drug test", "drug testing", "toxicology", "toxicology screen", "tox screen", "saliva drug test", "oral fluid drug test",
-    "genetic testing", "genetic test", "pharmacogenetic testing", "pharmacogenomic testing", "cyp450", "cytochrome p450", "dna testing",
+    "genetic testing", "genetic test", "pharmacogenetic testing", "pharmacogenomic testing", "cyp 450", "cytochrome p 450", "dna testing",
     "sleep study", "polysomnogram", "polysomnography", "home sleep test", "multiple sleep latency test",
     "functional capacity evaluation", "fce", "functional capacity exam", "functional capacity assessment",
     "range of motion testing", "range of motion measurement", "computerized range of motion", "muscle testing", "strength testing",
