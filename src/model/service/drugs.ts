@@ -63,7 +63,7 @@ const compound = entry("compound");
 const other = entry("other");
 
 /**
- * The drug table: generic → class, with brand names and abbreviations.
+ * The drug table: generic to class, with brand names and abbreviations.
  *
  * @example
  * ```ts
