@@ -161,6 +161,8 @@ export { listCitations, type CitationRow } from "./model/citations.js";
 export { jsonSchema } from "./model/json-schema.js";
 export { MTUS_TITLES } from "./grammar/mtus-titles.js";
 export { DIAGNOSTIC_CODES, SEVERITY, type DiagnosticCode, type Severity } from "./model/diagnostics.js";
+export { classifyService } from "./model/service/classify.js";
+export { DRUG_CLASSES, SERVICE_CATEGORIES, type DrugClass, type ServiceCategory } from "./model/service/taxonomy.js";
 export {
   CitationSchema,
   DecisionSchema,
@@ -169,6 +171,7 @@ export {
   MtusCitationSchema,
   NonMtusCitationSchema,
   IMRDeterminationSchema,
+  ServiceSchema,
   SourcesSchema,
   SpanSchema,
   TextFieldSchema,
@@ -181,6 +184,7 @@ export {
   type NonMtusCitation,
   type IMRDetermination,
   type Outcome,
+  type Service,
   type Sources,
   type Span,
   type TextField,

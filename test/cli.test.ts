@@ -64,6 +64,7 @@ describe("formats", () => {
     expect(rows).toHaveLength(1 + 2 + 1 + 1);
     expect(rows[3]).toContain('"Brace, ""hinged"", size L"');
     expect(rows[4]).toMatch(/^letters\/more\/c\.txt,CM19-0000003,2019-03-04,.*,Cane,,,overturned,/);
+    expect(rows[4]).toContain(",Cane,,,overturned,dmepos,,,");
   });
 
   it("reads standard input for -", () => {

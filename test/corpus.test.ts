@@ -66,8 +66,8 @@ describe.skipIf(!present)("the shared corpus", () => {
     ["letters/raw", "gold", ["--variant", "all"]],
     ["letters/layout", "gold", []],
     ["seeds", "gold-seeds", ["--variant", "all"]],
-  ])("%s against %s scores 100%%, with citations", (letters, gold, extra) => {
-    const args = [join(shared, "tools", "score.mjs"), "--module", module, "--letters", join(corpus, letters), "--gold", join(corpus, gold), "--with", "citations", "--show", "5", ...extra];
+  ])("%s against %s scores 100%%, with citations and services", (letters, gold, extra) => {
+    const args = [join(shared, "tools", "score.mjs"), "--module", module, "--letters", join(corpus, letters), "--gold", join(corpus, gold), "--with", "citations,service", "--show", "5", ...extra];
     let output: string;
     try {
       output = execFileSync(process.execPath, args, { encoding: "utf8" });

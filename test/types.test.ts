@@ -13,6 +13,7 @@ import {
   IMRDeterminationSchema,
   MtusCitationSchema,
   NonMtusCitationSchema,
+  ServiceSchema,
   SourcesSchema,
   SpanSchema,
   TextFieldSchema,
@@ -28,6 +29,7 @@ import {
   type MtusCitation,
   type NonMtusCitation,
   type Outcome,
+  type Service,
   type Sources,
   type Span,
   type TextField,
@@ -43,6 +45,7 @@ describe("the named types", () => {
     expectTypeOf<z.infer<typeof CitationSchema>>().toEqualTypeOf<Citation>();
     expectTypeOf<z.infer<typeof GuidelineSchema>>().toEqualTypeOf<Guideline>();
     expectTypeOf<z.infer<typeof DecisionSchema>>().toEqualTypeOf<Decision>();
+    expectTypeOf<z.infer<typeof ServiceSchema>>().toEqualTypeOf<Service>();
     expectTypeOf<z.infer<typeof DiagnosticSchema>>().toEqualTypeOf<Diagnostic>();
     expectTypeOf<z.infer<typeof SourcesSchema>>().toEqualTypeOf<Sources>();
     expectTypeOf<z.infer<typeof IMRDeterminationSchema>>().toEqualTypeOf<IMRDetermination>();

@@ -7,6 +7,7 @@ import type { DecisionHeadingNode, DecisionNode, GuidelineNode, HeadingDamage, P
 import { endsSentence } from "../normalize/sentences.js";
 import type { Citation, Decision, Guideline } from "./schema.js";
 import { quote, type ReadContext } from "./context.js";
+import { treatmentService } from "./service/classify.js";
 import { reflow, textField } from "./text.js";
 
 const HEADING_DAMAGE: Record<HeadingDamage, string> = {
@@ -58,6 +59,8 @@ function readDecision(node: DecisionNode, ctx: ReadContext): Decision {
     treatment: item ? textField(item) : null,
     originalRequest: partial?.originalRequest ? textField(partial.originalRequest) : null,
     authorized: partial?.authorized ? textField(partial.authorized) : null,
+    // A heading that names no item has its error already; its service is simply unknown.
+    service: item ? treatmentService(item, heading.span, ctx.diagnostics) : { category: "other", drugClass: null, drug: null },
     outcome: heading.outcome,
     claimsAdministratorGuideline: guideline(node.claimsAdministratorGuideline, ctx),
     reviewerGuideline: guideline(node.reviewerGuideline, ctx),

@@ -5,7 +5,8 @@
  *
  * The rule the severities keep: a value the result gives is either what the letter says,
  * or an `error` diagnostic covers it. A `warning` is something repaired, left out or
- * looked past with every value still right; `info` a note.
+ * looked past with every value still right; `info` a note (a value left at its
+ * documented fallback, such as a word not in a vocabulary).
  */
 import type { Span } from "../span.js";
 import type { Severity } from "../vocabulary.js";
@@ -44,6 +45,8 @@ export const DIAGNOSTIC_CODES = [
   "unplaced-decision-text",
   "unplaced-text",
   "unknown-mtus-guideline",
+  "unknown-service",
+  "unknown-drug",
   "mojibake-dropped",
   "control-characters",
   "invalid-characters",
@@ -92,6 +95,8 @@ export const SEVERITY: Readonly<Record<DiagnosticCode, Severity>> = {
   "unplaced-decision-text": "error",
   "unplaced-text": "warning",
   "unknown-mtus-guideline": "warning",
+  "unknown-service": "info",
+  "unknown-drug": "info",
   "mojibake-dropped": "warning",
   "control-characters": "warning",
   "invalid-characters": "warning",

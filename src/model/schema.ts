@@ -12,6 +12,7 @@ import * as z from "zod/mini";
 import { SpanSchema } from "../span.js";
 import { GuidelineBasisSchema, OutcomeSchema, PrioritySchema, SeveritySchema, SexSchema } from "../vocabulary.js";
 import { DIAGNOSTIC_CODES } from "./diagnostics.js";
+import { DRUG_CLASSES, SERVICE_CATEGORIES } from "./service/taxonomy.js";
 
 // Shared parts: every schema is built when the library is imported, so each is built once.
 const count = z.int().check(z.nonnegative());
@@ -95,6 +96,21 @@ export const GuidelineSchema = z.object({
 });
 
 /**
+ * The zod schema of a {@link Service}: what kind of care a disputed item is.
+ *
+ * @example
+ * ```ts
+ * import { ServiceSchema } from "imr-determination";
+ * ServiceSchema.parse({ category: "pharmaceutical", drugClass: "opioid", drug: "hydrocodone/acetaminophen" });
+ * ```
+ */
+export const ServiceSchema = z.object({
+  category: z.enum(SERVICE_CATEGORIES),
+  drugClass: z.nullable(z.enum(DRUG_CLASSES)),
+  drug: z.nullable(z.string()),
+});
+
+/**
  * The zod schema of a {@link Decision}: one disputed item and what the reviewer decided.
  *
  * @example
@@ -106,6 +122,7 @@ export const DecisionSchema = z.object({
   treatment: z.nullable(TextFieldSchema),
   originalRequest: z.nullable(TextFieldSchema),
   authorized: z.nullable(TextFieldSchema),
+  service: ServiceSchema,
   outcome: z.nullable(OutcomeSchema),
   claimsAdministratorGuideline: z.nullable(GuidelineSchema),
   reviewerGuideline: z.nullable(GuidelineSchema),
@@ -202,6 +219,7 @@ export type {
   MtusCitation,
   NonMtusCitation,
   Outcome,
+  Service,
   Sources,
   Span,
   TextField,

@@ -7,6 +7,7 @@
 import type { Span } from "../span.js";
 import type { GuidelineBasis, Outcome, Priority, Severity, Sex } from "../vocabulary.js";
 import type { DiagnosticCode } from "./diagnostics.js";
+import type { DrugClass, ServiceCategory } from "./service/taxonomy.js";
 
 export type { GuidelineBasis, Outcome, Severity, Span };
 
@@ -104,6 +105,30 @@ export interface Guideline {
 }
 
 /**
+ * What kind of care a disputed item is: its category in the DWC's IMR reports, and for a
+ * drug its class and generic name(s). See the guide to services for the taxonomy.
+ *
+ * @example
+ * ```ts
+ * import type { Service } from "imr-determination";
+ * const isOpioid = (s: Service) => s.drugClass === "opioid";
+ * // "Norco 10/325mg #60" → { category: "pharmaceutical", drugClass: "opioid", drug: "hydrocodone/acetaminophen" }
+ * ```
+ */
+export interface Service {
+  /** One of `SERVICE_CATEGORIES`; `other` when the treatment names no service the vocabulary knows (with an `unknown-service` diagnostic). */
+  category: ServiceCategory;
+  /** For a pharmaceutical, one of `DRUG_CLASSES`; otherwise null. Null too when the request names a drug only vaguely ("medications"). */
+  drugClass: DrugClass | null;
+  /**
+   * For a pharmaceutical, its active ingredients as lowercase generic names joined by "/"
+   * (brands mapped: Norco is `hydrocodone/acetaminophen`); otherwise null. Null too when
+   * the request names no drug the vocabulary knows (with an `unknown-drug` diagnostic).
+   */
+  drug: string | null;
+}
+
+/**
  * One disputed item and what the reviewer decided about it.
  *
  * @example
@@ -122,6 +147,8 @@ export interface Decision {
   originalRequest: TextField | null;
   /** For a partial authorization, what the claims administrator authorized; otherwise null. */
   authorized: TextField | null;
+  /** What kind of care `treatment` is: its category, and for a drug its class and generic name (docs/services.md). */
+  service: Service;
   /**
    * `"upheld"`: the utilization review denial stands (the treatment is not medically
    * necessary); `"overturned"`: the denial is reversed (the treatment is medically necessary).
