@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { DIAGNOSTIC_CODES, IMRDeterminationSchema, IMRParseError, parseDetermination, SEVERITY } from "../src/index.js";
+import { DIAGNOSTIC_CODES, IMRDeterminationSchema, IMRParseError, parseDetermination } from "../src/index.js";
 import { letter } from "./fixtures/compose.js";
 
 function parse(text: string) {
@@ -119,8 +119,14 @@ describe("strict mode", () => {
 });
 
 describe("the diagnostic codes", () => {
-  it("each has a severity", () => {
-    for (const code of DIAGNOSTIC_CODES) expect(["error", "warning", "info"]).toContain(SEVERITY[code]);
+  it("come in the order of the places they point at, whatever order they were found in", () => {
+    const text = letter({ header: { assigned: "02/30/2019" } })
+      .replace("CLINICAL CASE SUMMARY", "Stamped: RECEIVED\nCLINICAL CASE SUMMARY");
+    const cut = text.slice(0, text.lastIndexOf("MAXIMUS guideline:"));
+    const r = parse(cut);
+    expect(r.diagnostics.map((d) => d.code)).toEqual(["invalid-header-value", "unplaced-text", "incomplete-decision"]);
+    const starts = r.diagnostics.map((d) => d.span.start);
+    expect(starts).toEqual([...starts].sort((a, b) => a - b));
   });
 
   it("each is documented with an example and what to do about it", () => {

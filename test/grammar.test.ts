@@ -9,7 +9,9 @@ import { passageVisitorClass } from "../src/ast/passages.js";
 import { guidelineTokens } from "../src/grammar/guideline-tokens.js";
 import { howTokens } from "../src/grammar/how-tokens.js";
 import { listTokens } from "../src/grammar/list-tokens.js";
-import { LetterParser } from "../src/grammar/parser.js";
+import { parseCst } from "../src/grammar/index.js";
+import { LetterParser, letterParser } from "../src/grammar/parser.js";
+import { normalize } from "../src/normalize/index.js";
 import { PassageParser } from "../src/grammar/passage-parser.js";
 import { letterTokens } from "../src/grammar/tokens.js";
 import { cstTypesSource } from "../scripts/cst-types.mjs";
@@ -34,6 +36,22 @@ describe("grammar definitions", () => {
   it("the CST types (src/grammar/cst.ts) are those the rules build: run `npm run cst` after changing a rule", async () => {
     const { readFile } = await import("node:fs/promises");
     expect(await readFile(new URL("../src/grammar/cst.ts", import.meta.url), "utf8")).toBe(await cstTypesSource());
+  });
+});
+
+describe("the decision heading lookahead", () => {
+  // Runs of lines that look like the start of a heading and end without one: each line could
+  // start a heading, and without remembering where the last run failed, each would be
+  // scanned to that run's end again.
+  const runs = {
+    "full lines that never reach an outcome": `${"Invented heading words that run the full width of a line and go on past it\n".repeat(3000)}`,
+    "full lines ending in a colon": `${"Invented heading words that run the full width of the line and end in a colon:\n".repeat(3000)}`,
+    "short lines that look like headings": `${"Knee brace: Upheld\n".repeat(3000)}`,
+  };
+  it.each(Object.entries(runs))("looks at each token a bounded number of times: %s", (_name, text) => {
+    const clean = normalize(`IMR ISSUES, DECISIONS AND RATIONALES\n${text}`);
+    const { tokens } = parseCst(clean);
+    expect(letterParser().lookaheadSteps).toBeLessThanOrEqual(4 * tokens.length);
   });
 });
 

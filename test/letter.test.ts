@@ -77,6 +77,43 @@ describe("case header", () => {
     expect(r.diagnostics).toMatchObject([{ code: "invalid-header-value", severity: "error", message: expect.stringContaining("Date of Injury") }]);
   });
 
+  it.each([
+    ["02/29/2016", "2016-02-29"],
+    ["02/29/2000", "2000-02-29"],
+    ["02/29/2017", null],
+    ["02/29/1900", null],
+    ["11/09/69", null],
+    ["211/09/2016", null],
+    ["01/01/0016", null],
+  ])("reads the date of injury %s as %s (a real day, a four-digit year in range)", (injury, iso) => {
+    const r = parse(letter({ header: { injury } }));
+    expect(r.dates.injury).toBe(iso);
+    expect(codes(r)).toEqual(iso ? [] : ["invalid-header-value"]);
+  });
+
+  it("reads a header laid out as a column of labels, then a column of values (plain pdftotext)", () => {
+    const header = ["Case Number:", "Date Assigned:", "Decision Date:", "Priority:", "", "CM19-0000417", "03/04/2019", "04/02/2019", "Standard", "",
+      "Date of Injury:", "UR Denial Date:", "Application", "Received:", "", "07/21/2017", "02/11/2019", "02/25/2019", ""].join("\n");
+    const r = parse(letter().replace(rawHeader(), header));
+    expect([r.caseNumber, r.dates.assigned, r.dates.decision, r.priority, r.dates.injury, r.dates.urDenial, r.dates.applicationReceived]).toEqual([
+      "CM19-0000417", "2019-03-04", "2019-04-02", "standard", "2017-07-21", "2019-02-11", "2019-02-25",
+    ]);
+    expect(r.diagnostics).toEqual([]);
+  });
+
+  it("gives each value of a column with a value missing nothing: the labels get null and an error", () => {
+    const header = ["Case Number:", "Date Assigned:", "Decision Date:", "Priority:", "CM19-0000417", "03/04/2019", "Standard"].join("\n");
+    const r = parse(letter().replace(/^[^]*?(?=HOW THE IMR)/, `${header}\n`));
+    expect([r.caseNumber, r.dates.assigned, r.dates.decision, r.priority]).toEqual([null, null, null, null]);
+    expect(codes(r).filter((c) => c.startsWith("missing-header")).length).toBeGreaterThan(0);
+  });
+
+  it("reports dates out of the order of a case (injury, UR denial, application, assignment, decision)", () => {
+    const r = parse(letter({ header: { assigned: "04/02/2019", decision: "03/04/2019" } }));
+    expect(r.dates.decision).toBe("2019-03-04");
+    expect(r.diagnostics).toMatchObject([{ code: "inconsistent-header-dates", severity: "error" }]);
+  });
+
   it("gives null when a label has no value", () => {
     const text = letter().replace("UR Denial Date: 02/11/2019", "UR Denial Date:");
     expect(parse(text).dates.urDenial).toBeNull();
@@ -215,6 +252,32 @@ describe("issues, decisions and rationales", () => {
     expect(r.decisions[0]!.rationale!.text).toBe("Short rationale without a full stop");
   });
 
+  it("ends a heading's run at a short line: a rationale's last line that is not a sentence stays in the rationale", () => {
+    const item = "Cervical pillow";
+    const rationale = wrap(`Decision rationale: ${"The invented record describes neck stiffness after long drives and no trial of simpler measures. ".repeat(2)}`);
+    const text = letter({ decisions: [{ item: "Neck brace" }, { item }] }).replace(
+      /Decision rationale: [^]*?(?=\nCervical pillow: Upheld)/,
+      `${rationale}\nNo plan for its use is given in the notes`,
+    );
+    const r = parse(text);
+    expect(r.decisions.map((d) => d.treatment?.text)).toEqual(["Neck brace", item]);
+    expect(r.decisions[0]!.rationale!.text.endsWith("No plan for its use is given in the notes")).toBe(true);
+    expect(codes(r)).toEqual(["possibly-truncated"]);
+  });
+
+  it("does not take a rationale's line that ends in a colon for a damaged heading: only one before a decision's first label is", () => {
+    const lines = [
+      "Decision rationale: The invented record does not meet the criteria the guideline gives for the device.",
+      "The criteria are these:",
+      "Failure of a home exercise program over six weeks.",
+      "Documented functional gains from an earlier trial.",
+    ];
+    const text = letter({ decisions: [{ item: "Home traction unit" }, { item: "Knee brace" }] }).replace(/Decision rationale: [^]*?(?=\nKnee brace: Upheld)/, lines.join("\n"));
+    const r = parse(text);
+    expect(r.decisions.map((d) => [d.treatment?.text, d.outcome])).toEqual([["Home traction unit", "upheld"], ["Knee brace", "upheld"]]);
+    expect(r.diagnostics).toEqual([]);
+  });
+
   it("reads many decisions", () => {
     const decisions = Array.from({ length: 12 }, (_, i) => ({ item: `Invented item number ${i + 1}`, outcome: (i % 3 ? "Upheld" : "Overturned") as "Upheld" | "Overturned" }));
     const r = parse(letter({ decisions }));
@@ -244,15 +307,5 @@ describe("issues, decisions and rationales", () => {
     const text = letter();
     const r = parse(text.slice(0, text.lastIndexOf("necessary")));
     expect(codes(r)).toEqual(["possibly-truncated"]);
-  });
-});
-
-describe("wrapping helpers used above", () => {
-  it("wrap keeps every line within the width", () => {
-    expect(wrap("a ".repeat(100).trim(), 20).split("\n").every((l) => l.length <= 20)).toBe(true);
-  });
-
-  it("the layout header is a padded table", () => {
-    expect(layoutHeader().split("\n")[3]).toMatch(/^Priority: {3,}Standard {3,}Application {3,}02\/25\/2019$/);
   });
 });

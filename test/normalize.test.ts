@@ -107,6 +107,13 @@ describe("layout tables", () => {
     expect(text).not.toMatch(/\nReceived:/);
   });
 
+  it("folds a continuation row that stands a column or two off the cell above", () => {
+    for (const shift of [1, 2]) {
+      const table = layoutHeader().replace(/\n( +)Received:/, (_m, pad: string) => `\n${pad}${" ".repeat(shift)}Received:`);
+      expect(normalize(table).text).toContain("Application Received: 02/25/2019");
+    }
+  });
+
   it("leaves an indented line after prose alone", () => {
     expect(normalize("some prose here.\n                      CLINICAL CASE SUMMARY").text).toBe("some prose here.\nCLINICAL CASE SUMMARY");
   });

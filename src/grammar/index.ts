@@ -40,6 +40,7 @@ export function parseCst(normalized: NormalizedText): LetterCst {
   const lexed = lexLetter(normalized.text, normalized.lineWidth);
   const parser = letterParser();
   parser.input = lexed.tokens;
+  parser.lookaheadSteps = 0;
   try {
     // The rule builds the node of its own name; Chevrotain types every rule's result as CstNode.
     const cst = parser.letter() as LetterCstNode;

@@ -89,6 +89,13 @@ export class LetterParser extends QuickStartCstParser {
   private heading: HeadingAhead | null = null;
   /** The partial authorization form the heading ahead runs as, if any. */
   private partialForm: readonly Slot[] | null = null;
+  /**
+   * Tokens the heading lookahead has looked at since `parseCst` began a letter: bounded
+   * by a few times the letter's tokens (the tests hold it to that; it is what keeps
+   * parsing linear).
+   * @internal
+   */
+  lookaheadSteps = 0;
 
   /**
    * @param validate - Check the grammar for ambiguities and other definition errors while
@@ -326,6 +333,7 @@ export class LetterParser extends QuickStartCstParser {
     for (let i = 1; ; i++) {
       const token = this.LA(i);
       const type = token.tokenType;
+      this.lookaheadSteps++;
       if (type === OutcomeColon) {
         // The outcome word may stand alone on the next line.
         let w = i + 1;

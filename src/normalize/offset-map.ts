@@ -42,11 +42,6 @@ export class OffsetMap {
     this.copied.push(copied);
   }
 
-  /** Number of output characters mapped so far. */
-  get size(): number {
-    return this.length;
-  }
-
   private segmentOf(offset: number): number {
     let lo = 0;
     let hi = this.outStart.length - 1;
@@ -72,12 +67,5 @@ export class OffsetMap {
     if (offset >= this.length) return this.srcEnd[this.srcEnd.length - 1]!;
     const s = this.segmentOf(offset);
     return this.copied[s] ? this.srcStart[s]! + (offset - this.outStart[s]!) + 1 : this.srcEnd[s]!;
-  }
-
-  /** An identity map over `length` characters. */
-  static identity(length: number): OffsetMap {
-    const map = new OffsetMap();
-    map.copy(0, length);
-    return map;
   }
 }
