@@ -10,6 +10,7 @@
  */
 import type { Span } from "../span.js";
 import type { Severity } from "../vocabulary.js";
+import type { Diagnostic } from "./types.js";
 
 export type { Severity };
 
@@ -103,22 +104,12 @@ export const SEVERITY: Readonly<Record<DiagnosticCode, Severity>> = {
   "internal-error": "error",
 };
 
-/** A diagnostic as the result carries it. */
-export interface DiagnosticRecord {
-  severity: Severity;
-  code: DiagnosticCode;
-  message: string;
-  line: number;
-  column: number;
-  span: Span;
-}
-
 // Past this many diagnostics of one code (a 10 MB file of noise), the rest are counted in one more.
 const MAX_PER_CODE = 50;
 
 /** The diagnostics of one letter, collected as the readers find them and given out in the letter's order. */
 export class Diagnostics {
-  private readonly list: DiagnosticRecord[] = [];
+  private readonly list: Diagnostic[] = [];
   private readonly counts = new Map<DiagnosticCode, number>();
   private readonly overflow = new Map<DiagnosticCode, { count: number; span: Span }>();
 
@@ -142,7 +133,7 @@ export class Diagnostics {
   }
 
   /** Every diagnostic, in the order of the text (and, at one place, in the order found). */
-  sorted(): DiagnosticRecord[] {
+  sorted(): Diagnostic[] {
     const all = [...this.list];
     for (const [code, { count, span }] of this.overflow) {
       all.push({
