@@ -89,7 +89,10 @@ describe.skipIf(!present)("the shared corpus", () => {
           for (const f of fields) {
             if (!f) continue;
             checked++;
-            if (reflow(normalize(input.slice(f.span.start, f.span.end)).text) !== f.text) wrong.push(`${file} ${v}: ${f.text.slice(0, 50)}`);
+            // A running page header inside a field's span is the letter's own (the furniture
+            // variant splices them in); a slice alone cannot tell, so it goes first.
+            const slice = input.slice(f.span.start, f.span.end).replace(/\s*Final Determination Letter for IMR Case Number (?:CM\d{2}-\d{7})?\s*/g, "\n");
+            if (reflow(normalize(slice).text) !== f.text) wrong.push(`${file} ${v}: ${f.text.slice(0, 50)}`);
           }
         }
       }

@@ -60,7 +60,8 @@ describe("damaged letters", () => {
     const r = parse(text.slice(0, text.lastIndexOf("Claims Administrator guideline:") + 40));
     expect(r.caseNumber).toBe("CM19-0000417");
     expect(r.decisions).toHaveLength(2);
-    expect(r.diagnostics.map((d) => d.code)).toEqual(["incomplete-decision"]);
+    // Cut inside "Decision based on …": the paragraph's one word is no citation, and the decision lacks its last two paragraphs.
+    expect(r.diagnostics.map((d) => d.code)).toEqual(["incomplete-decision", "unplaced-decision-text"]);
   });
 
   it("truncated before any decision", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normalize } from "../src/index.js";
+import { normalize, reflow } from "../src/index.js";
 import { layoutHeader, rewrite } from "./fixtures/compose.js";
 
 /** The input range a normalized substring came from. */
@@ -76,27 +76,61 @@ describe("control characters and broken text", () => {
 });
 
 describe("running page headers", () => {
-  it("removes a header on its own line", () => {
-    expect(normalize("end of page.\nFinal Determination Letter for IMR Case Number CM19-0000417\nNext page.").text).toBe(
-      "end of page.\nNext page.",
-    );
+  const HEADER = "Case Number: CM19-0000417\n";
+
+  it("removes the letter's header on its own line, and marks the break where the page ended", () => {
+    const clean = normalize(`${HEADER}end of page\nFinal Determination Letter for IMR Case Number CM19-0000417\nnext page.`);
+    expect(clean.text).toBe("Case Number: CM19-0000417\nend of page\nnext page.");
+    expect(clean.pageBreaks).toEqual([clean.text.indexOf("\nnext")]);
   });
 
-  it("rejoins a sentence a spliced header split", () => {
-    const input = rewrite.pageHeaders("a\nb\nc\nd\ne\nf\ng\nh\ni\nj\nk\nl\nm\nn\no\nThe reviewer examined the knee and found it stable today.");
-    expect(normalize(input).text.split("\n").at(-1)).toBe("The reviewer examined the knee and found it stable today.");
+  it("marks a form feed's break the same way", () => {
+    const clean = normalize("Knee\fbrace for the left knee: Overturned");
+    expect(clean.text).toBe("Knee\nbrace for the left knee: Overturned");
+    expect(clean.pageBreaks).toEqual([4]);
+  });
+
+  it("leaves a sentence a spliced header split on two lines a page break joins", () => {
+    const input = rewrite.pageHeaders(`${HEADER}a\nb\nc\nd\ne\nf\ng\nh\ni\nj\nk\nl\nm\nn\nThe reviewer examined the knee and found it stable today.`);
+    const clean = normalize(input);
+    expect(reflow(clean.text.split("\n").slice(-2).join("\n"))).toBe("The reviewer examined the knee and found it stable today.");
+    expect(clean.pageBreaks).toHaveLength(1);
   });
 
   it("removes a header without its case number, mid-line", () => {
-    expect(normalize("Diagnostic \nFinal Determination Letter for IMR Case Number studies were normal.").text).toBe(
-      "Diagnostic studies were normal.",
-    );
+    const clean = normalize("Diagnostic \nFinal Determination Letter for IMR Case Number studies were normal.");
+    expect(clean.text).toBe("Diagnostic\nstudies were normal.");
+    expect(clean.pageBreaks).toEqual([10]);
+  });
+
+  it("keeps another case's header quoted in a sentence, and stops at another case's page", () => {
+    const quoted = "The earlier Final Determination Letter for IMR Case Number CM15-0000001 was read.";
+    expect(normalize(`${HEADER}${quoted}`).text).toBe(`Case Number: CM19-0000417\n${quoted}`);
+    const other = normalize(`${HEADER}last line.\fFinal Determination Letter for IMR Case Number CM18-0000002\nMRI: Upheld`);
+    expect(other.text).toBe("Case Number: CM19-0000417\nlast line.");
+    expect(other.otherLetter).toMatchObject({ start: HEADER.length + 11 });
+  });
+
+  it("keeps a numbered header as text when the letter names no case of its own, unless the pages repeat it", () => {
+    const once = "The earlier Final Determination Letter for IMR Case Number CM15-0000001 was read.";
+    expect(normalize(once).text).toBe(once);
+    const running = (n: number) => Array.from({ length: n }, (_, i) => `page ${i + 1} text\nFinal Determination Letter for IMR Case Number CM15-0000001`).join("\n");
+    expect(normalize(running(2)).pageHeaders).toHaveLength(2);
   });
 
   it("reports where the removed headers were", () => {
-    const input = "one.\nFinal Determination Letter for IMR Case Number CM19-0000417\ntwo.";
+    const input = `${HEADER}one.\nFinal Determination Letter for IMR Case Number CM19-0000417\ntwo.`;
     const [header] = normalize(input).pageHeaders;
     expect(input.slice(header!.start, header!.end)).toBe("Final Determination Letter for IMR Case Number CM19-0000417");
+  });
+});
+
+describe("repeated pages", () => {
+  it("reads a page extracted twice once, and reports it", () => {
+    const page = `${"An invented line of a page that is long enough to count as a page of a letter.\n".repeat(4)}`;
+    const clean = normalize(`first.\f${page}\f${page}\fthird.`);
+    expect(clean.text.match(/An invented line/g)).toHaveLength(4);
+    expect(clean.repeatedPages).toHaveLength(1);
   });
 });
 
@@ -148,7 +182,6 @@ describe("the map back to the input", () => {
 
 describe("reflow", () => {
   it("joins lines with a space, and without one after a hyphen", async () => {
-    const { reflow } = await import("../src/index.js");
     expect(reflow("one\ntwo L5-\nS1 non-\ncertified\nend")).toBe("one two L5-S1 non-certified end");
     expect(reflow("no breaks")).toBe("no breaks");
     expect(reflow("\nleading and trailing\n")).toBe(" leading and trailing ");

@@ -160,6 +160,8 @@ export interface GuidelineNode {
   text: TextNode;
   basis: GuidelineBasis;
   citations: (MtusCitationNode | NonMtusCitationNode)[];
+  /** Text of the paragraph that is no citation and no sentence the grammar knows. */
+  otherText: TextNode[];
   span: Span;
 }
 

@@ -47,7 +47,8 @@ type PassageVisitorBase = new () => ICstVisitor<never, unknown>;
  */
 function definePassageVisitor(Base: PassageVisitorBase) {
   return class PassageAstBuilder extends Base {
-    /** The passage's offset in the normalized text, and the letter builder's text nodes. */
+    /** The passage, its offset in the normalized text, and the letter builder's text nodes. */
+    source = "";
     base = 0;
     maker: TextNodeMaker | null = null;
 
@@ -67,7 +68,7 @@ function definePassageVisitor(Base: PassageVisitorBase) {
       const certification = c.boardCertification?.[0];
       return {
         boardCertification: certification ? this.boardCertification(certification.children, extentOf(certification)) : null,
-        otherText: (c.otherText ?? []).map((t) => this.text(extentOf(t))).filter((t): t is TextNode => t !== null),
+        otherText: this.runs(c.otherText ?? []),
       };
     }
 
@@ -82,13 +83,13 @@ function definePassageVisitor(Base: PassageVisitorBase) {
       };
     }
 
-    guidelineParagraph(c: GuidelineParagraphCstChildren): { basis: GuidelineBasis; citations: (MtusCitationNode | NonMtusCitationNode)[] } {
+    guidelineParagraph(c: GuidelineParagraphCstChildren): Pick<GuidelineNode, "basis" | "citations" | "otherText"> {
       const basis: GuidelineBasis = c.noMedicalEvidence ? "none" : c.outsideMtus ? "outside-mtus" : "mtus";
       const citations: (MtusCitationNode | NonMtusCitationNode)[] = [];
       for (const sentence of c.mtusSentence ?? []) citations.push(...this.mtusSentence(sentence.children));
       for (const sentence of c.nonMtusSentence ?? []) citations.push(this.nonMtusSentence(sentence.children, extentOf(sentence)));
       citations.sort((a, b) => a.span.start - b.span.start);
-      return { basis, citations };
+      return { basis, citations, otherText: this.runs(c.otherText ?? []) };
     }
 
     mtusSentence(c: MtusSentenceCstChildren): MtusCitationNode[] {
@@ -147,6 +148,25 @@ function definePassageVisitor(Base: PassageVisitorBase) {
       return this.text(extentOfAll(c.rest));
     }
 
+    /** Tokens in runs: neighbours with only spaces between them make one text. */
+    runs(tokens: readonly IToken[]): TextNode[] {
+      const runs: TextNode[] = [];
+      let run: Range | null = null;
+      const flush = () => {
+        const node = run ? this.text(run) : null;
+        if (node) runs.push(node);
+      };
+      for (const t of tokens) {
+        if (run && /^[ \n]*$/.test(this.source.slice(run.end, t.startOffset))) run.end = t.endOffset! + 1;
+        else {
+          flush();
+          run = { start: t.startOffset, end: t.endOffset! + 1 };
+        }
+      }
+      flush();
+      return runs;
+    }
+
     items(ranges: Range[], end: ListEndCstChildren): ListParts {
       const items = ranges.map((r) => this.text(r)).filter((t): t is TextNode => t !== null);
       return { items, rest: this.listEnd(end) };
@@ -168,29 +188,30 @@ type PassageAstBuilderClass = ReturnType<typeof passageVisitorClass>;
 let PassageAstBuilder: PassageAstBuilderClass | undefined;
 
 /** A builder for one passage (passages nest: a list inside the section that holds it). */
-function passageBuilder(maker: TextNodeMaker, base: number): InstanceType<PassageAstBuilderClass> {
+function passageBuilder(maker: TextNodeMaker, passage: TextNode): InstanceType<PassageAstBuilderClass> {
   PassageAstBuilder ??= passageVisitorClass();
   const builder = new PassageAstBuilder();
   builder.maker = maker;
-  builder.base = base;
+  builder.source = passage.value;
+  builder.base = passage.normalized.start;
   return builder;
 }
 
 /** "HOW THE IMR FINAL DETERMINATION WAS MADE": the older credentials sentence, and text that is not the section's boilerplate. */
 export function buildHowSection(section: TextNode, maker: TextNodeMaker): { boardCertification: BoardCertificationNode | null; otherText: TextNode[] } {
-  return passageBuilder(maker, section.normalized.start).howSection(parsePassageCst(section.value, "how", "howSection").cst.children);
+  return passageBuilder(maker, section).howSection(parsePassageCst(section.value, "how", "howSection").cst.children);
 }
 
 /** A guideline paragraph's structure: what it rests on and what it cites. */
 export function buildGuideline(paragraph: TextNode, maker: TextNodeMaker): GuidelineNode {
   const { cst } = parsePassageCst(paragraph.value, "guideline", "guidelineParagraph");
-  const { basis, citations } = passageBuilder(maker, paragraph.normalized.start).guidelineParagraph(cst.children);
-  return { type: "Guideline", text: paragraph, basis, citations, span: paragraph.span };
+  const { basis, citations, otherText } = passageBuilder(maker, paragraph).guidelineParagraph(cst.children);
+  return { type: "Guideline", text: paragraph, basis, citations, otherText, span: paragraph.span };
 }
 
 /** A list's items: separated by commas, or in a sentence (`sentence`) also by "and", to its full stop. */
 export function buildList(words: TextNode, sentence: boolean, maker: TextNodeMaker): ListNode {
-  const b = passageBuilder(maker, words.normalized.start);
+  const b = passageBuilder(maker, words);
   const { items, rest } = sentence
     ? b.sentenceList(parsePassageCst(words.value, "list", "sentenceList").cst.children)
     : b.commaList(parsePassageCst(words.value, "list", "commaList").cst.children);

@@ -248,7 +248,7 @@ export type GuidelineParagraphCstChildren = {
   nonMtusSentence?: NonMtusSentenceCstNode[];
   noMedicalEvidence?: IToken[];
   outsideMtus?: IToken[];
-  GuidelineText?: IToken[];
+  otherText?: IToken[];
 };
 
 export interface MtusSentenceCstNode extends CstNode {

@@ -39,12 +39,24 @@ export const DecisionBasedOnNonMtus = phrase(
   ["Decision based on Non-MTUS Citation", "Decision based on Non-MTUS"],
   [],
 );
+// The sentences that say what a paragraph rests on, whole ("The Expert Reviewer based their
+// decision on recommendation(s) outside of the MTUS Guidelines."), and their telling words
+// alone, for a sentence worded otherwise (whose other words are then reported).
+const WHO = ["The Claims Administrator", "The Expert Reviewer", "The Physician Reviewer"];
+const sentences = (predicates: readonly string[]) => WHO.flatMap((who) => predicates.map((p) => `${who} ${p}`));
+const NO_EVIDENCE = ["did not cite any medical evidence for its decision.", "did not cite any medical evidence for their decision."];
+const OUTSIDE = ["their", "its"].flatMap((whose) => [
+  `based ${whose} decision on recommendation(s) outside of the MTUS Guidelines.`,
+  `based ${whose} decision on recommendation(s) outside the MTUS Guidelines.`,
+  `did not base ${whose} decision on the MTUS.`,
+]);
+
 /** "The Claims Administrator did not cite any medical evidence for its decision.": the basis is none. */
-export const NoMedicalEvidence = phrase("NoMedicalEvidence", ["did not cite any medical evidence"], []);
+export const NoMedicalEvidence = phrase("NoMedicalEvidence", [...sentences(NO_EVIDENCE), "did not cite any medical evidence"], []);
 /** "… based their decision on recommendation(s) outside of the MTUS Guidelines.": the basis is outside the MTUS. */
 export const OutsideMtus = phrase(
   "OutsideMtus",
-  ["outside of the MTUS", "outside the MTUS", "did not base their decision on the MTUS", "did not base its decision on the MTUS"],
+  [...sentences(OUTSIDE), "outside of the MTUS", "outside the MTUS", "did not base their decision on the MTUS", "did not base its decision on the MTUS"],
   [],
 );
 export const SectionsLabel = phrase("SectionsLabel", ["Section(s):", "Sections:", "Section:"]);

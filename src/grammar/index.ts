@@ -37,7 +37,7 @@ export interface LetterCst {
  * ```
  */
 export function parseCst(normalized: NormalizedText): LetterCst {
-  const lexed = lexLetter(normalized.text, normalized.lineWidth);
+  const lexed = lexLetter(normalized.text, normalized.lineWidth, normalized.pageBreaks);
   const parser = letterParser();
   parser.input = lexed.tokens;
   parser.lookaheadSteps = 0;

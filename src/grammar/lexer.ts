@@ -7,14 +7,15 @@ let shared: Lexer | undefined;
 /**
  * Splits normalized letter text into tokens and gives each line break its kind
  * (`markLineBreaks`), from `lineWidth`, how many characters a full line of this letter
- * holds. The lexer is built once per process, on first use; offsets are all it tracks
- * (lines and columns come from the input later). Nothing of the text outlives the call.
+ * holds, and `pageBreaks`, the breaks that stand where a page ended. The lexer is built
+ * once per process, on first use; offsets are all it tracks (lines and columns come from
+ * the input later). Nothing of the text outlives the call.
  */
-export function lexLetter(text: string, lineWidth: number): ILexingResult {
+export function lexLetter(text: string, lineWidth: number, pageBreaks: readonly number[] = []): ILexingResult {
   shared ??= new Lexer(letterTokens, { positionTracking: "onlyOffset", skipValidations: true });
   try {
     const lexed = shared.tokenize(text);
-    lexed.tokens = markLineBreaks(withEndOffsets(lexed.tokens), text, lineWidth);
+    lexed.tokens = markLineBreaks(withEndOffsets(lexed.tokens), text, lineWidth, pageBreaks);
     return lexed;
   } finally {
     forgetLastInput();

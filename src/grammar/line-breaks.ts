@@ -19,8 +19,6 @@ export function isFullLine(start: number, end: number, lineWidth: number): boole
   return lineWidth > 0 && end - start >= lineWidth * FULL_LINE_SHARE;
 }
 
-/** Whether the line `[start, end)` of `text` runs on into the next: it is full and does not end a sentence. */
-const runsOn = (text: string, start: number, end: number, lineWidth: number) => isFullLine(start, end, lineWidth) && !endsSentence(text, end);
 
 /**
  * Gives every line break of normalized `text` its kind, from `lineWidth`, how many
@@ -35,17 +33,26 @@ const runsOn = (text: string, start: number, end: number, lineWidth: number) => 
  *   `FullLineBreak` when it does and the next line may start something new (a capital,
  *   a phrase): a heading may start after it, or run on across it.
  *
+ * A break in `pageBreaks` stands where a page ended: its line is as long as the page let
+ * it be, so only a sentence's end ends the paragraph there.
+ *
  * Returns the tokens, a new array when a token was split.
  */
-export function markLineBreaks(tokens: IToken[], text: string, lineWidth: number): IToken[] {
+export function markLineBreaks(tokens: IToken[], text: string, lineWidth: number, pageBreaks: readonly number[] = []): IToken[] {
   let out: IToken[] | null = null;
   let lineStart = 0;
+  let nextPage = 0;
+  /** Whether the line [start, end) runs on into the next: full (or cut by a page's end), and not ending a sentence. */
+  const runsOn = (start: number, end: number) => {
+    while (nextPage < pageBreaks.length && pageBreaks[nextPage]! < end) nextPage++;
+    return (pageBreaks[nextPage] === end || isFullLine(start, end, lineWidth)) && !endsSentence(text, end);
+  };
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     if (token.tokenType === LineBreak) {
       const at = token.startOffset;
       let kind: TokenType = ParagraphBreak;
-      if (runsOn(text, lineStart, at, lineWidth)) {
+      if (runsOn(lineStart, at)) {
         const next = tokens[i + 1];
         kind = next !== undefined && next.tokenType === Text && isLowerCase(text.charCodeAt(at + 1)) ? WordWrap : FullLineBreak;
       }
@@ -65,7 +72,7 @@ export function markLineBreaks(tokens: IToken[], text: string, lineWidth: number
     let from = token.startOffset;
     for (; br >= 0; br = token.image.indexOf("\n", br + 1)) {
       const at = token.startOffset + br;
-      if (!runsOn(text, lineStart, at, lineWidth)) {
+      if (!runsOn(lineStart, at)) {
         out ??= tokens.slice(0, i);
         out.push(textToken(text, from, at), createTokenInstance(ParagraphBreak, "\n", at, at, NaN, NaN, NaN, NaN));
         from = at + 1;

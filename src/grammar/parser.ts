@@ -350,8 +350,10 @@ export class LetterParser extends QuickStartCstParser {
           i = a;
           continue;
         }
-        // No readable outcome: a heading only where a decision's first label follows.
-        return next.tokenType === ClaimsAdministratorGuidelineLabel && after.tokenType !== EOF ? this.found(here, token.startOffset) : this.noHeading(after);
+        // No readable outcome: a heading only where a decision's first label follows, or
+        // where the text ends (a letter cut right after its colon).
+        const damaged = after.tokenType === EOF ? this.LA(i - 1).tokenType !== EOF : next.tokenType === ClaimsAdministratorGuidelineLabel;
+        return damaged ? this.found(here, token.startOffset) : this.noHeading(after);
       }
       if (type === EOF || isLandmark.has(type)) {
         // A run without an outcome right before a decision's first label is a damaged heading.

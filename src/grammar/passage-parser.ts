@@ -62,7 +62,8 @@ export class PassageParser extends QuickStartCstParser {
         { ALT: () => this.SUBRULE(this.nonMtusSentence) },
         { ALT: () => this.CONSUME(NoMedicalEvidence, { LABEL: "noMedicalEvidence" }) },
         { ALT: () => this.CONSUME(OutsideMtus, { LABEL: "outsideMtus" }) },
-        { ALT: () => this.CONSUME(GuidelineText) },
+        // Anything else belongs to no citation; the model reports it.
+        { ALT: () => this.CONSUME(GuidelineText, { LABEL: "otherText" }) },
       ]),
     );
   });

@@ -18,7 +18,7 @@
  * one line at most, so lexing is linear in the input.
  */
 import { createToken, Lexer, type IToken, type TokenType } from "chevrotain";
-import { anyCharacterBut, isLineEnd, isWordStart } from "./characters.js";
+import { anyCharacterBut, isLineEnd, isLineStart, isWordStart } from "./characters.js";
 import { PhraseSet } from "./phrases.js";
 import { SUMMARY_LEAD_IN_WORDINGS } from "./boilerplate.js";
 
@@ -74,12 +74,33 @@ function phrase(name: string, spellings: string | readonly string[], options: Ph
 const strayable = { categories: [Stray] };
 const landmark = (name: string, words: string | readonly string[], options: PhraseOptions = {}) => phrase(name, words, { lineStart: true, ...options });
 const sectionHeading = (name: string, words: string) => phrase(name, words, { wholeLine: true });
+/** A lead-in sentence: so distinctive that it counts wherever it stands (text before it on its line is reported). */
+const leadIn = (name: string, words: string | readonly string[], options: PhraseOptions = {}) => phrase(name, words, options);
 
 // --- The case header -------------------------------------------------------------
-// "Case Number:" opens the header (and a second letter pasted after a first one);
-// the other labels stand anywhere in a line, as two-column tables put them.
+// "Case Number:" opens the header (and a second letter pasted after a first one): at the
+// start of a line, or after other text when a case number follows it (a fax line before
+// the header); the other labels stand anywhere in a line, as two-column tables put them.
 
-export const CaseNumberLabel = landmark("CaseNumberLabel", "Case Number:");
+const CASE_NUMBER_LABEL = "Case Number:";
+const CASE_NUMBER_AHEAD = /[ \n]?\[?[A-Z]{2}\d{2}-\d/y;
+const caseNumberLabelId = inline.add([CASE_NUMBER_LABEL]);
+export const CaseNumberLabel = createToken({
+  name: "CaseNumberLabel",
+  pattern: {
+    exec: (text: string, offset: number): [string] | null => {
+      const end = inline.endOf(caseNumberLabelId, text, offset);
+      if (end < 0) return null;
+      if (!isLineStart(text, offset)) {
+        CASE_NUMBER_AHEAD.lastIndex = end;
+        if (!CASE_NUMBER_AHEAD.test(text)) return null;
+      }
+      return [text.slice(offset, end)];
+    },
+  },
+  line_breaks: true,
+  start_chars_hint: ["C", "c"],
+});
 const headerLabel = (name: string, words: string) => phrase(name, words, { categories: [Prose, PlainText, Stray] });
 export const DateAssignedLabel = headerLabel("DateAssignedLabel", "Date Assigned:");
 export const DateOfInjuryLabel = headerLabel("DateOfInjuryLabel", "Date of Injury:");
@@ -103,7 +124,7 @@ export const headerLabels: readonly TokenType[] = [
 // --- How the IMR final determination was made --------------------------------------
 
 export const HowDeterminationWasMade = sectionHeading("HowDeterminationWasMade", "HOW THE IMR FINAL DETERMINATION WAS MADE");
-export const CredentialsLeadIn = landmark("CredentialsLeadIn", "The Expert Reviewer has the following credentials:");
+export const CredentialsLeadIn = leadIn("CredentialsLeadIn", "The Expert Reviewer has the following credentials:");
 export const StatesOfLicensure = landmark("StatesOfLicensure", "State(s) of Licensure:");
 export const CertificationsSpecialty = landmark("CertificationsSpecialty", "Certification(s)/Specialty:");
 // The section's boilerplate, and the older sentence naming the credentials, are the
@@ -113,10 +134,10 @@ export const CertificationsSpecialty = landmark("CertificationsSpecialty", "Cert
 
 export const ClinicalCaseSummary = sectionHeading("ClinicalCaseSummary", "CLINICAL CASE SUMMARY");
 /** "The expert reviewer developed the following clinical case summary based on … records:" */
-export const CaseSummaryLeadIn = landmark("CaseSummaryLeadIn", SUMMARY_LEAD_IN_WORDINGS, strayable);
+export const CaseSummaryLeadIn = leadIn("CaseSummaryLeadIn", SUMMARY_LEAD_IN_WORDINGS, strayable);
 
 const SUMMARY_LEAD_IN_START = "The expert reviewer developed the following clinical case summary";
-const leadInStart = new PhraseSet("lineStart");
+const leadInStart = new PhraseSet("wordStart");
 const leadInStartId = leadInStart.add([SUMMARY_LEAD_IN_START]);
 // Another wording after "summary" still ends at the first colon, within a line or two.
 const OTHER_WORDING_TAIL = /[^:]{0,200}:/y;
@@ -143,7 +164,7 @@ export const CaseSummaryLeadInOtherWording = createToken({
 // --- IMR issues, decisions and rationales -------------------------------------------
 
 export const IssuesDecisionsAndRationales = sectionHeading("IssuesDecisionsAndRationales", "IMR ISSUES, DECISIONS AND RATIONALES");
-export const DisputedItemsLeadIn = landmark(
+export const DisputedItemsLeadIn = leadIn(
   "DisputedItemsLeadIn",
   "The Final Determination was based on decisions for the disputed items/services set forth below:",
 );

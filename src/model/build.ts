@@ -18,7 +18,7 @@ import type {
 import type { NormalizedText } from "../normalize/index.js";
 import { endsSentence } from "../normalize/sentences.js";
 import { SpanMaker } from "../span.js";
-import { quote, type ReadContext } from "./context.js";
+import { paragraphs, quote, type ReadContext } from "./context.js";
 import { readDecisions } from "./decisions.js";
 import { Diagnostics } from "./diagnostics.js";
 import { emptyHeader, readCaseHeader } from "./header.js";
@@ -92,8 +92,8 @@ export function toDetermination(ast: LetterNode, normalized: NormalizedText): IM
   if (!parts.header && !parts.how && !parts.credentials && !parts.summary && !parts.issues && !parts.orphans.some(labelled)) {
     ctx.diagnostics.add("not-a-determination-letter", "Not a recognized IMR Final Determination Letter: none of its headings or labels were found", ctx.spans.at(0));
     // A line that looks like a decision heading, with nothing of a decision after it, is text too.
-    const leftOver = [...parts.unplaced.map((u) => ({ span: u.span, text: u.text.value })), ...parts.orphans.map((d) => ({ span: d.span, text: d.heading.text?.value ?? "" }))];
-    for (const u of leftOver.sort((a, b) => a.span.start - b.span.start)) ctx.diagnostics.add("unplaced-text", `Text that belongs to no part of a letter: ${quote(u.text)}`, u.span);
+    for (const u of parts.unplaced.flatMap((u) => paragraphs(u.text, ctx))) ctx.diagnostics.add("unplaced-text", `Text that belongs to no part of a letter: ${quote(u.text)}`, u.span);
+    for (const d of parts.orphans) ctx.diagnostics.add("unplaced-text", `Text that belongs to no part of a letter: ${quote(d.heading.text?.value ?? "")}`, d.span);
     return finish();
   }
 
@@ -131,9 +131,11 @@ export function toDetermination(ast: LetterNode, normalized: NormalizedText): IM
     );
   }
 
-  for (const u of parts.unplaced) ctx.diagnostics.add("unplaced-text", `Text that belongs to no part of the letter: ${quote(u.text.value)}`, u.span);
-  for (const u of parts.unplacedAmongDecisions) {
-    ctx.diagnostics.add("unplaced-decision-text", `Text among the decisions that belongs to none of them (a decision may be missing some of it): ${quote(u.text.value)}`, u.span);
+  for (const u of parts.unplaced.flatMap((u) => paragraphs(u.text, ctx))) {
+    ctx.diagnostics.add("unplaced-text", `Text that belongs to no part of the letter: ${quote(u.text)}`, u.span);
+  }
+  for (const u of parts.unplacedAmongDecisions.flatMap((u) => paragraphs(u.text, ctx))) {
+    ctx.diagnostics.add("unplaced-decision-text", `Text among the decisions that belongs to none of them (a decision may be missing some of it): ${quote(u.text)}`, u.span);
   }
   return finish();
 }

@@ -1,5 +1,7 @@
+import type { TextNode } from "../ast/nodes.js";
 import type { NormalizedText } from "../normalize/index.js";
-import type { SpanMaker } from "../span.js";
+import { endsSentence } from "../normalize/sentences.js";
+import type { Span, SpanMaker } from "../span.js";
 import type { Diagnostics } from "./diagnostics.js";
 
 /** What every reader of a part of the letter works with: the text, spans into the input, and the letter's diagnostics. */
@@ -13,4 +15,24 @@ export interface ReadContext {
 export function quote(text: string): string {
   const flat = text.replace(/\s+/g, " ");
   return flat.length > 60 ? `"${flat.slice(0, 57)}…"` : `"${flat}"`;
+}
+
+/**
+ * A passage cut into its paragraphs (a line that ends a sentence ends one), each with its
+ * span: what is reported of text that belongs nowhere, one paragraph a diagnostic, so that
+ * no report covers more than the text it is about.
+ */
+export function paragraphs(node: TextNode, ctx: ReadContext): { text: string; span: Span }[] {
+  const out: { text: string; span: Span }[] = [];
+  const { value } = node;
+  const base = node.normalized.start;
+  let from = 0;
+  for (let br = value.indexOf("\n"); from < value.length; br = value.indexOf("\n", br + 1)) {
+    const end = br < 0 ? value.length : br;
+    if (br >= 0 && !endsSentence(value, end)) continue;
+    out.push({ text: value.slice(from, end), span: ctx.spans.fromNormalized(base + from, base + end) });
+    from = end + 1;
+    if (br < 0) break;
+  }
+  return out;
 }

@@ -117,5 +117,12 @@ function guideline(paragraph: ParagraphNode<GuidelineNode> | null, ctx: ReadCont
       span: c.span,
     };
   });
+  for (const other of node.otherText) {
+    ctx.diagnostics.add(
+      "unplaced-decision-text",
+      `Text in a guideline paragraph that is no citation (a citation may be misread): ${quote(other.value)}`,
+      other.span,
+    );
+  }
   return { text: reflow(node.text.value), span: node.span, basis: node.basis, citations };
 }

@@ -24,19 +24,23 @@ const NOT_A_NAME = /\d|[.!?](?:\s|$)|[;:]/;
 
 export function readReviewer(credentials: ReviewerCredentialsNode | undefined, certification: BoardCertificationNode | null, ctx: ReadContext): ReviewerReading | null {
   const reading: ReviewerReading = { licensure: [], specialties: [], sources: { licensure: [], specialties: [] } };
+  let at: Span;
   if (credentials) {
     for (const credential of credentials.credentials) {
       if (credential.kind === "licensure") addStates(credential.list, reading, ctx);
       else addSpecialties(credential.list?.items ?? [], credential.list?.rest ?? null, reading, ctx);
     }
-    return reading;
-  }
-  if (certification) {
+    at = credentials.span;
+  } else if (certification) {
     addSpecialties([certification.boardCertifiedIn, certification.subspecialty].filter((t): t is TextNode => t !== null), null, reading, ctx);
     addStates(certification.licensedIn, reading, ctx);
-    return reading;
+    at = certification.span;
+  } else return null;
+  // Every reviewer has both: an empty list means the letter's words for it were lost or unreadable.
+  for (const [list, what] of [[reading.licensure, "state of licensure"], [reading.specialties, "specialty"]] as const) {
+    if (list.length === 0) ctx.diagnostics.add("missing-section", `The reviewer's credentials name no ${what}: the list is empty`, ctx.spans.at(at.end));
   }
-  return null;
+  return reading;
 }
 
 function addStates(list: ListNode | null, reading: ReviewerReading, ctx: ReadContext): void {

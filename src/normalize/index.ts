@@ -44,6 +44,8 @@ export interface NormalizedText {
   readonly text: string;
   /** How many characters a full line of prose holds in this letter. */
   readonly lineWidth: number;
+  /** Offsets (in `text`) of the line breaks that stand where a page ended: no evidence of a paragraph's end. */
+  readonly pageBreaks: readonly number[];
   /** Repairs the result should report (dropped mojibake, control characters). */
   readonly repairs: readonly NormalizerRepair[];
   /** Input ranges of the running page headers that were removed. */
@@ -107,6 +109,7 @@ export function normalize(input: string): NormalizedText {
     input,
     text: lines.text,
     lineWidth: lines.lineWidth,
+    pageBreaks: lines.pageBreaks,
     repairs,
     pageHeaders,
     repeatedPages: repeated,

@@ -1,6 +1,5 @@
 import { OffsetMap } from "./offset-map.js";
 import type { TextRange } from "./pages.js";
-import { endsSentence } from "./sentences.js";
 
 /** A removed running page header, in offsets of the string the pass read. */
 export interface RemovedPageHeader {
@@ -16,6 +15,8 @@ export interface LinePass {
   lineWidth: number;
   /** Where another letter's page begins (a page header naming another case), in the offsets read; the pass stops there. */
   otherLetterAt: number | null;
+  /** Output offsets of the line breaks that stand where a page ended: the line before is as long as the page let it be. */
+  pageBreaks: number[];
 }
 
 /** What the line pass is told about the letter's pages. */
@@ -75,6 +76,9 @@ export function foldLines(input: string, pages: PageFacts = { caseNumber: null, 
   let nextFormFeed = input.indexOf("\f");
   let skipIndex = 0;
   let otherLetterAt: number | null = null;
+  const pageBreaks: number[] = [];
+  // Whether a page ended since the last line written: the next line break stands for it.
+  let pageEnded = false;
 
   const flushRun = () => {
     if (runStart >= 0) parts.push(input.slice(runStart, lastEnd));
@@ -84,6 +88,8 @@ export function foldLines(input: string, pages: PageFacts = { caseNumber: null, 
   /** Writes the break between two lines: it stands for everything that separated them. */
   const lineBreak = (next: number, join: boolean) => {
     const gapStart = Math.min(lastEnd, next);
+    if (pageEnded && !join) pageBreaks.push(outLength);
+    pageEnded = false;
     parts.push(join ? " " : "\n");
     // A lone line break is kept as it is, so clean text stays one copied run in the map.
     if (!join && next === gapStart + 1 && input.charCodeAt(gapStart) === 10) map.copy(gapStart, 1);
@@ -111,33 +117,32 @@ export function foldLines(input: string, pages: PageFacts = { caseNumber: null, 
     flushRun();
     const words = row.cells.length === 1 ? row.cells[0]!.words : row.cells.flatMap((c) => c.words);
     let from = 0;
-    let joinPrevious = false;
     const header = row.mayHoldHeader ? findPageHeader(input, words) : -1;
     if (header >= 0) {
       let stop = header + PAGE_HEADER.length * 2;
       const number = stop < words.length ? CASE_NUMBER_WORD.exec(input.slice(words[stop]!, words[stop + 1]!))?.[1] : undefined;
-      if (number !== undefined && pages.caseNumber !== null && number !== pages.caseNumber) {
-        // Another case's header: at a line's start it opens another letter's page; inside a
-        // line it is text (a quotation), read as it stands.
-        if (header === 0) {
+      if (number !== undefined && number !== pages.caseNumber) {
+        // Another case's header: at a line's start, when the letter's own number is known, it
+        // opens another letter's page; otherwise it is text (a quotation), read as it stands.
+        if (header === 0 && pages.caseNumber !== null) {
           otherLetterAt = words[0]!;
           return;
         }
       } else {
         if (number !== undefined) stop += 2;
         pageHeaders.push({ start: words[header]!, end: words[stop - 1]! });
-      if (header === 0) {
-        from = stop;
-        // A header that starts a line and is followed by text split a sentence (or was
-        // spliced in by an extractor): join the text to the line it was cut from.
-        joinPrevious = from < words.length && outLength > 0 && !endsSentence(input, lastEnd);
+        if (header === 0) {
+          // A page ended here: the text after the header goes on from the line before it
+          // (the line-break pass knows such a break is no paragraph's end).
+          from = stop;
+          pageEnded = true;
         } else {
           words.splice(header, stop - header);
         }
       }
     }
     if (from >= words.length) return;
-    if (outLength > 0) lineBreak(words[from]!, joinPrevious);
+    if (outLength > 0) lineBreak(words[from]!, false);
     const lineStart = outLength;
     for (let w = from; w < words.length; w += 2) {
       const s = words[w]!;
@@ -164,8 +169,10 @@ export function foldLines(input: string, pages: PageFacts = { caseNumber: null, 
     const skip = pages.skip[skipIndex];
     if (skip && skip.start <= lineStart) {
       lineStart = skip.end + 1;
+      pageEnded = true;
       continue;
     }
+    if (lineStart > 0 && input.charCodeAt(lineStart - 1) === 12) pageEnded = true;
     let lineEnd = input.indexOf("\n", lineStart);
     if (lineEnd < 0) lineEnd = n;
     // A form feed ends a page, and a line with it.
@@ -206,7 +213,7 @@ export function foldLines(input: string, pages: PageFacts = { caseNumber: null, 
   }
   if (pending && otherLetterAt === null) emitRow(pending);
   flushRun();
-  return { text: parts.length === 1 ? parts[0]! : parts.join(""), map, pageHeaders, lineWidth: percentile(widths, 0.9), otherLetterAt };
+  return { text: parts.length === 1 ? parts[0]! : parts.join(""), map, pageHeaders, lineWidth: percentile(widths, 0.9), otherLetterAt, pageBreaks };
 }
 
 /** The words of a line grouped into cells, or null for a blank line. */

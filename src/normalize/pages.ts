@@ -42,11 +42,23 @@ export function repeatedPages(text: string): TextRange[] {
   return repeats;
 }
 
-// "Case Number: CM16-0213037" in the header, or "… IMR Case Number CM16-0213037" in a
-// running page header: the first is the letter's own.
-const OWN_CASE_NUMBER = /Case\s+Number:?\s*\[?(CM\d{2}-\d{7})/;
+// "Case Number: CM16-0213037" in the case header; "… IMR Case Number CM16-0213037" in a
+// running page header.
+const HEADER_CASE_NUMBER = /Case\s+Number:\s*\[?(CM\d{2}-\d{7})/;
+const PAGE_HEADER_CASE_NUMBER = /Final\s+Determination\s+Letter\s+for\s+IMR\s+Case\s+Number\s+\[?(CM\d{2}-\d{7})/g;
 
-/** The case number the letter first names as its own, or null. */
+/**
+ * The case number the letter calls its own: the case header's, or without one, the number
+ * the running page headers repeat (a header quoted once in a rationale does not count);
+ * null when neither says.
+ */
 export function ownCaseNumber(text: string): string | null {
-  return OWN_CASE_NUMBER.exec(text)?.[1] ?? null;
+  const header = HEADER_CASE_NUMBER.exec(text)?.[1];
+  if (header) return header;
+  const seen = new Set<string>();
+  for (const m of text.matchAll(PAGE_HEADER_CASE_NUMBER)) {
+    if (seen.has(m[1]!)) return m[1]!;
+    seen.add(m[1]!);
+  }
+  return null;
 }
