@@ -16,6 +16,7 @@ import type {
   DecisionHeadingCstChildren,
   DecisionProseCstChildren,
   DecisionRationaleCstChildren,
+  DisputedItemsLeadInCstChildren,
   HeaderFieldCstChildren,
   HowDeterminationWasMadeCstChildren,
   IssuesDecisionsAndRationalesCstChildren,
@@ -28,7 +29,7 @@ import type {
   UnplacedCstChildren,
   WordsCstChildren,
 } from "../grammar/cst.js";
-import { letterParser } from "../grammar/parser.js";
+import { isPartialPhrase, letterParser } from "../grammar/parser.js";
 import {
   ApplicationReceivedLabel,
   CaseNumberLabel,
@@ -241,12 +242,19 @@ function defineLetterVisitor(Base: LetterVisitorBase) {
     // --- Issues, decisions and rationales ---
 
     issuesDecisionsAndRationales(c: IssuesDecisionsAndRationalesCstChildren, whole: Range): IssuesDecisionsAndRationalesNode {
+      const leadIn = c.disputedItemsLeadIn?.[0];
       return {
         type: "IssuesDecisionsAndRationales",
+        otherLeadIn: leadIn ? this.disputedItemsLeadIn(leadIn.children) : null,
         decisions: (c.decision ?? []).map((d) => this.decision(d.children)),
         unplaced: (c.unplaced ?? []).map((u) => this.unplaced(u.children)).filter((u): u is UnplacedNode => u !== null),
         span: this.span(whole),
       };
+    }
+
+    /** The lead-in, when it is not worded as the grammar knows it. */
+    disputedItemsLeadIn(c: DisputedItemsLeadInCstChildren): TextNode | null {
+      return c.DisputedItemsLeadInOtherWording ? this.textNode(extentOfAll(c.DisputedItemsLeadInOtherWording)) : null;
     }
 
     decision(c: DecisionCstChildren): DecisionNode {
@@ -277,6 +285,7 @@ function defineLetterVisitor(Base: LetterVisitorBase) {
       const text = this.textNode({ start: whole.start, end: wordsEnd });
       let damage: HeadingDamage | null = null;
       if (words.some((t) => OUTCOMES.has(t.tokenType))) damage = "two-outcomes";
+      else if (!partial && words.some((t) => isPartialPhrase(t.tokenType))) damage = "broken-partial-authorization";
       else if (colon === null) damage = "no-outcome";
       else if (word === null) damage = "missing-outcome";
       else if (word.tokenType === UnreadableOutcome) damage = "unreadable-outcome";

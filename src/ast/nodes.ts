@@ -114,7 +114,9 @@ export type HeadingDamage =
   /** A word other than Upheld or Overturned in the outcome's place. */
   | "unreadable-outcome"
   /** A second outcome inside the heading ("X: Overturned: Upheld"). */
-  | "two-outcomes";
+  | "two-outcomes"
+  /** A partial authorization's sentences, but not in either of their forms. */
+  | "broken-partial-authorization";
 
 /** "MRI of the left wrist: Upheld", possibly over several lines. */
 export interface DecisionHeadingNode {
@@ -187,6 +189,8 @@ export interface DecisionNode {
 /** "IMR ISSUES, DECISIONS AND RATIONALES" with its decisions. */
 export interface IssuesDecisionsAndRationalesNode {
   type: "IssuesDecisionsAndRationales";
+  /** The lead-in, when its wording is not the known one. */
+  otherLeadIn: TextNode | null;
   decisions: DecisionNode[];
   unplaced: UnplacedNode[];
   span: Span;

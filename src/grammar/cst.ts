@@ -99,9 +99,19 @@ export interface IssuesDecisionsAndRationalesCstNode extends CstNode {
 export type IssuesDecisionsAndRationalesCstChildren = {
   IssuesDecisionsAndRationales?: IToken[];
   LineBreak?: (IToken)[];
-  DisputedItemsLeadIn?: (IToken)[];
+  disputedItemsLeadIn?: (DisputedItemsLeadInCstNode)[];
   decision?: DecisionCstNode[];
   unplaced?: UnplacedCstNode[];
+};
+
+export interface DisputedItemsLeadInCstNode extends CstNode {
+  name: "disputedItemsLeadIn";
+  children: DisputedItemsLeadInCstChildren;
+}
+
+export type DisputedItemsLeadInCstChildren = {
+  DisputedItemsLeadIn?: IToken[];
+  DisputedItemsLeadInOtherWording?: IToken[];
 };
 
 export interface DecisionCstNode extends CstNode {
@@ -225,6 +235,7 @@ export interface LetterCstVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   clinicalCaseSummary(children: ClinicalCaseSummaryCstChildren, param?: IN): OUT;
   caseSummaryLeadIn(children: CaseSummaryLeadInCstChildren, param?: IN): OUT;
   issuesDecisionsAndRationales(children: IssuesDecisionsAndRationalesCstChildren, param?: IN): OUT;
+  disputedItemsLeadIn(children: DisputedItemsLeadInCstChildren, param?: IN): OUT;
   decision(children: DecisionCstChildren, param?: IN): OUT;
   decisionHeading(children: DecisionHeadingCstChildren, param?: IN): OUT;
   partialAuthorization(children: PartialAuthorizationCstChildren, param?: IN): OUT;

@@ -25,6 +25,7 @@ import {
   CredentialsLeadIn,
   DecisionRationaleLabel,
   DisputedItemsLeadIn,
+  DisputedItemsLeadInOtherWording,
   headerLabels,
   HowDeterminationWasMade,
   IssuesDecisionsAndRationales,
@@ -205,10 +206,10 @@ export class LetterParser extends QuickStartCstParser {
         ALT: () => {
           this.CONSUME(IssuesDecisionsAndRationales);
           this.OPTION(() => this.CONSUME(LineBreak));
-          this.OPTION2(() => this.CONSUME(DisputedItemsLeadIn));
+          this.OPTION2(() => this.SUBRULE(this.disputedItemsLeadIn));
         },
       },
-      { ALT: () => this.CONSUME2(DisputedItemsLeadIn) },
+      { ALT: () => this.SUBRULE2(this.disputedItemsLeadIn) },
     ]);
     this.MANY(() =>
       this.OR2({ IGNORE_AMBIGUITIES: true, DEF: [
@@ -217,6 +218,11 @@ export class LetterParser extends QuickStartCstParser {
         { ALT: () => this.SUBRULE(this.unplaced) },
       ] }),
     );
+  });
+
+  /** "The Final Determination was based on decisions for the disputed items/services set forth below:" */
+  public disputedItemsLeadIn = this.RULE("disputedItemsLeadIn", () => {
+    this.OR([{ ALT: () => this.CONSUME(DisputedItemsLeadIn) }, { ALT: () => this.CONSUME(DisputedItemsLeadInOtherWording) }]);
   });
 
   /** One disputed item: its heading, the two guideline paragraphs and the rationale. */
@@ -356,8 +362,10 @@ export class LetterParser extends QuickStartCstParser {
         return damaged ? this.found(here, token.startOffset) : this.noHeading(after);
       }
       if (type === EOF || isLandmark.has(type)) {
-        // A run without an outcome right before a decision's first label is a damaged heading.
+        // A run without an outcome right before a decision's first label is a damaged
+        // heading; so is one the text ends in right after a partial authorization's phrase.
         if (type === ClaimsAdministratorGuidelineLabel && i > 2) return this.found(here, this.LA(i - 1).startOffset);
+        if (type === EOF && isPartialPhrase(this.LA(i - 1).tokenType)) return this.found(here, Infinity);
         return this.noHeading(token);
       }
       if (tokenMatcher(token, LineBreak)) {
@@ -419,7 +427,8 @@ export class LetterParser extends QuickStartCstParser {
 const PARTIAL_PHRASES = new Set<TokenType>(
   PARTIAL_AUTHORIZATION_FORMS.flat().filter((slot): slot is TokenType => slot !== BREAK && !isNameSlot(slot)),
 );
-const isPartialPhrase = (type: TokenType) => PARTIAL_PHRASES.has(type);
+/** Whether a token type is one of the partial authorization's phrases. */
+export const isPartialPhrase = (type: TokenType) => PARTIAL_PHRASES.has(type);
 const isLowerCase = (c: number) => c >= 97 && c <= 122;
 
 /** The one parser of the process: building it analyses the grammar, which is slow. */

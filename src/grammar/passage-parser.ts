@@ -201,7 +201,8 @@ export class PassageParser extends QuickStartCstParser {
       // one after a number ("3. Opioids for Chronic Pain") numbers a section instead.
       const next = this.LA(i + 1);
       if (next.tokenType === EOF || sentenceStarts.has(next.tokenType)) return true;
-      return startsCapitalized(next) && !endsWithDigit(this.LA(i - 1));
+      const before = this.LA(i - 1);
+      return startsCapitalized(next) && (before.tokenType === Year || !endsWithDigit(before));
     }
     return false;
   }

@@ -136,30 +136,31 @@ export const ClinicalCaseSummary = sectionHeading("ClinicalCaseSummary", "CLINIC
 /** "The expert reviewer developed the following clinical case summary based on … records:" */
 export const CaseSummaryLeadIn = leadIn("CaseSummaryLeadIn", SUMMARY_LEAD_IN_WORDINGS, strayable);
 
-const SUMMARY_LEAD_IN_START = "The expert reviewer developed the following clinical case summary";
-const leadInStart = new PhraseSet("wordStart");
-const leadInStartId = leadInStart.add([SUMMARY_LEAD_IN_START]);
-// Another wording after "summary" still ends at the first colon, within a line or two.
-const OTHER_WORDING_TAIL = /[^:]{0,200}:/y;
-/**
- * The summary's lead-in in a wording the grammar does not know: its first words, then
- * anything up to the first colon. The model reports the unknown wording.
- */
-export const CaseSummaryLeadInOtherWording = createToken({
-  name: "CaseSummaryLeadInOtherWording",
-  pattern: {
-    exec: (text: string, offset: number): [string] | null => {
-      const end = leadInStart.endOf(leadInStartId, text, offset);
-      if (end < 0) return null;
-      OTHER_WORDING_TAIL.lastIndex = end;
-      const tail = OTHER_WORDING_TAIL.exec(text);
-      return tail === null ? null : [text.slice(offset, end + tail[0].length)];
+// A lead-in in a wording the grammar does not know (or with words inserted): its first
+// words, then anything up to the first colon, within a few lines. The model reports it.
+const otherWordings = new PhraseSet("wordStart");
+const OTHER_WORDING_TAIL = /[^:]{0,250}:/y;
+function leadInOtherWording(name: string, firstWords: string): TokenType {
+  const id = otherWordings.add([firstWords]);
+  return createToken({
+    name,
+    pattern: {
+      exec: (text: string, offset: number): [string] | null => {
+        const end = otherWordings.endOf(id, text, offset);
+        if (end < 0) return null;
+        OTHER_WORDING_TAIL.lastIndex = end;
+        const tail = OTHER_WORDING_TAIL.exec(text);
+        return tail === null ? null : [text.slice(offset, end + tail[0].length)];
+      },
     },
-  },
-  line_breaks: true,
-  start_chars_hint: ["T", "t"],
-  categories: [Stray],
-});
+    line_breaks: true,
+    start_chars_hint: ["T", "t"],
+    categories: [Stray],
+  });
+}
+
+/** "The expert reviewer developed …:" in another wording. */
+export const CaseSummaryLeadInOtherWording = leadInOtherWording("CaseSummaryLeadInOtherWording", "The expert reviewer developed");
 
 // --- IMR issues, decisions and rationales -------------------------------------------
 
@@ -168,6 +169,8 @@ export const DisputedItemsLeadIn = leadIn(
   "DisputedItemsLeadIn",
   "The Final Determination was based on decisions for the disputed items/services set forth below:",
 );
+/** "The Final Determination was based on …:" in another wording. */
+export const DisputedItemsLeadInOtherWording = leadInOtherWording("DisputedItemsLeadInOtherWording", "The Final Determination was based on");
 export const ClaimsAdministratorGuidelineLabel = landmark("ClaimsAdministratorGuidelineLabel", "Claims Administrator guideline:", strayable);
 export const MaximusGuidelineLabel = landmark("MaximusGuidelineLabel", "MAXIMUS guideline:", strayable);
 export const DecisionRationaleLabel = landmark("DecisionRationaleLabel", "Decision rationale:", strayable);
@@ -387,6 +390,7 @@ export const landmarks: readonly TokenType[] = [
   CaseSummaryLeadInOtherWording,
   IssuesDecisionsAndRationales,
   DisputedItemsLeadIn,
+  DisputedItemsLeadInOtherWording,
   ...decisionLabels,
 ];
 

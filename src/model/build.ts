@@ -103,6 +103,9 @@ export function toDetermination(ast: LetterNode, normalized: NormalizedText): IM
   result.priority = values.priority;
   result.sources = { ...result.sources, ...values.sources };
 
+  if (parts.issues?.otherLeadIn) {
+    ctx.diagnostics.add("unplaced-text", `The decisions' lead-in is not worded as the letters word it: ${quote(parts.issues.otherLeadIn.value)}`, parts.issues.otherLeadIn.span);
+  }
   for (const text of parts.how?.otherText ?? []) {
     ctx.diagnostics.add("unplaced-text", `Text in ${PART_NAMES.HowDeterminationWasMade} that is not its boilerplate: ${quote(text.value)}`, text.span);
   }
@@ -144,6 +147,9 @@ export function toDetermination(ast: LetterNode, normalized: NormalizedText): IM
 function reportRepairs(ctx: ReadContext): void {
   for (const page of ctx.normalized.repeatedPages) {
     ctx.diagnostics.add("duplicate-page", "A page that repeats an earlier page word for word was left out (it is read once)", ctx.spans.fromInput(page));
+  }
+  for (const page of ctx.normalized.emptyPages) {
+    ctx.diagnostics.add("empty-page", "A page between pages of text has none: the extractor may have lost it, and values on it", ctx.spans.fromInput(page));
   }
   const other = ctx.normalized.otherLetter;
   if (other) {

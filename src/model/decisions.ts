@@ -15,6 +15,8 @@ const HEADING_DAMAGE: Record<HeadingDamage, string> = {
   "missing-outcome": "ends in a colon with no outcome after it: outcome is null",
   "unreadable-outcome": "has a word other than Upheld or Overturned where its outcome belongs: outcome is null",
   "two-outcomes": "holds two outcomes: which one is the decision's cannot be told, so outcome is null",
+  "broken-partial-authorization":
+    "has a partial authorization's sentences, but not in either of their forms: the item, what was requested and what was authorized cannot be told apart",
 };
 
 /** Reads every decision; `orphans` are decisions found outside their section. */

@@ -2,7 +2,7 @@ import { repairCharacters, type CharacterRepair } from "./characters.js";
 import { LineCounter } from "./line-counter.js";
 import { foldLines } from "./lines.js";
 import type { OffsetMap } from "./offset-map.js";
-import { ownCaseNumber, repeatedPages } from "./pages.js";
+import { emptyPages, ownCaseNumber, repeatedPages } from "./pages.js";
 
 export { OffsetMap } from "./offset-map.js";
 
@@ -52,6 +52,8 @@ export interface NormalizedText {
   readonly pageHeaders: readonly { start: number; end: number }[];
   /** Input ranges of pages left out because they repeat an earlier page word for word. */
   readonly repeatedPages: readonly { start: number; end: number }[];
+  /** Where a page with no text stands between pages with text (the input range of its page break). */
+  readonly emptyPages: readonly { start: number; end: number }[];
   /** The input range of another letter's pages (from a page header naming another case), left out; or null. */
   readonly otherLetter: { start: number; end: number } | null;
   /** Maps a range of `text` back to the range of `input` it came from. */
@@ -101,6 +103,7 @@ export function normalize(input: string): NormalizedText {
   const lines = foldLines(text, { caseNumber: ownCaseNumber(text), skip });
   const pageHeaders = lines.pageHeaders.map((h) => throughMaps(maps, h.start, h.end));
   const repeated = skip.map((p) => throughMaps(maps, p.start, p.end));
+  const empty = emptyPages(text).map((p) => throughMaps(maps, p.start, p.end));
   const otherLetter = lines.otherLetterAt === null ? null : { start: throughMaps(maps, lines.otherLetterAt, lines.otherLetterAt + 1).start, end: input.length };
   maps.unshift(lines.map);
   const length = lines.text.length;
@@ -113,6 +116,7 @@ export function normalize(input: string): NormalizedText {
     repairs,
     pageHeaders,
     repeatedPages: repeated,
+    emptyPages: empty,
     otherLetter,
     toInput(start: number, end: number) {
       if (end <= start) {

@@ -42,6 +42,31 @@ export function repeatedPages(text: string): TextRange[] {
   return repeats;
 }
 
+/**
+ * The pages with no text between pages with text: a page the extractor could not read, or
+ * lost. (An empty last page is common and harmless.) Each as the range of the form feed
+ * before it.
+ */
+export function emptyPages(text: string): TextRange[] {
+  const empty: TextRange[] = [];
+  let pending: TextRange[] = [];
+  let start = 0;
+  let textSeen = false;
+  while (start <= text.length) {
+    let end = text.indexOf("\f", start);
+    if (end < 0) end = text.length;
+    if (/\S/.test(text.slice(start, end))) {
+      if (textSeen) empty.push(...pending);
+      pending = [];
+      textSeen = true;
+    } else if (textSeen) {
+      pending.push({ start: Math.max(0, start - 1), end: start });
+    }
+    start = end + 1;
+  }
+  return empty;
+}
+
 // "Case Number: CM16-0213037" in the case header; "… IMR Case Number CM16-0213037" in a
 // running page header.
 const HEADER_CASE_NUMBER = /Case\s+Number:\s*\[?(CM\d{2}-\d{7})/;
