@@ -16,6 +16,7 @@ import type {
   DecisionHeadingCstChildren,
   DecisionProseCstChildren,
   DecisionRationaleCstChildren,
+  HeadlessDecisionCstChildren,
   DisputedItemsLeadInCstChildren,
   HeaderFieldCstChildren,
   HowDeterminationWasMadeCstChildren,
@@ -132,6 +133,7 @@ function defineLetterVisitor(Base: LetterVisitorBase) {
         ...(c.clinicalCaseSummary ?? []).map((n) => this.clinicalCaseSummary(n.children, extentOf(n))),
         ...(c.issuesDecisionsAndRationales ?? []).map((n) => this.issuesDecisionsAndRationales(n.children, extentOf(n))),
         ...(c.decision ?? []).map((n) => this.decision(n.children)),
+        ...(c.headlessDecision ?? []).map((n) => this.headlessDecision(n.children, extentOf(n))),
         ...(c.unplaced ?? []).map((n) => this.unplaced(n.children)).filter((u): u is UnplacedNode => u !== null),
       ];
       parts.sort((a, b) => a.span.start - b.span.start);
@@ -246,7 +248,9 @@ function defineLetterVisitor(Base: LetterVisitorBase) {
       return {
         type: "IssuesDecisionsAndRationales",
         otherLeadIn: leadIn ? this.disputedItemsLeadIn(leadIn.children) : null,
-        decisions: (c.decision ?? []).map((d) => this.decision(d.children)),
+        decisions: [...(c.decision ?? []).map((d) => this.decision(d.children)), ...(c.headlessDecision ?? []).map((d) => this.headlessDecision(d.children, extentOf(d)))].sort(
+          (a, b) => a.span.start - b.span.start,
+        ),
         unplaced: (c.unplaced ?? []).map((u) => this.unplaced(u.children)).filter((u): u is UnplacedNode => u !== null),
         span: this.span(whole),
       };
@@ -258,7 +262,18 @@ function defineLetterVisitor(Base: LetterVisitorBase) {
     }
 
     decision(c: DecisionCstChildren): DecisionNode {
-      const heading = this.decisionHeading(c.decisionHeading[0]!.children, extentOf(c.decisionHeading[0]!));
+      return this.paragraphsOf(this.decisionHeading(c.decisionHeading[0]!.children, extentOf(c.decisionHeading[0]!)), c);
+    }
+
+    /** Paragraphs whose heading was lost: the heading is a zero-width place before the first label. */
+    headlessDecision(c: HeadlessDecisionCstChildren, whole: Range): DecisionNode {
+      const at = this.span({ start: whole.start, end: whole.start });
+      const heading: DecisionHeadingNode = { type: "DecisionHeading", text: null, outcome: null, outcomeSpan: at, partialAuthorization: null, damage: "no-heading", span: at };
+      return this.paragraphsOf(heading, c);
+    }
+
+    /** A decision: its heading and the paragraphs the grammar found after it. */
+    paragraphsOf(heading: DecisionHeadingNode, c: Pick<DecisionCstChildren, "claimsAdministratorGuideline" | "maximusGuideline" | "decisionRationale">): DecisionNode {
       const ca = c.claimsAdministratorGuideline?.[0];
       const maximus = c.maximusGuideline?.[0];
       const rationale = c.decisionRationale?.[0];

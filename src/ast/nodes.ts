@@ -48,6 +48,8 @@ export interface CaseHeaderNode {
 export interface ListNode {
   type: "List";
   items: TextNode[];
+  /** Whether a full stop ends the list (a sentence's does; a credential line's does not). */
+  stop: boolean;
   rest: TextNode | null;
   span: Span;
 }
@@ -116,7 +118,9 @@ export type HeadingDamage =
   /** A second outcome inside the heading ("X: Overturned: Upheld"). */
   | "two-outcomes"
   /** A partial authorization's sentences, but not in either of their forms. */
-  | "broken-partial-authorization";
+  | "broken-partial-authorization"
+  /** No heading at all: the decision's paragraphs stand without one (a zero-width heading marks the place). */
+  | "no-heading";
 
 /** "MRI of the left wrist: Upheld", possibly over several lines. */
 export interface DecisionHeadingNode {
@@ -145,6 +149,8 @@ export interface MtusCitationNode {
   sections: TextNode | null;
   /** What follows a page marker ("Page(s):", "pg", "pages"). */
   pages: TextNode | null;
+  /** Whether the cited text holds what only a citation's head holds (a year, a second "Section(s):"): the citation is out of its form. */
+  outOfForm: boolean;
   span: Span;
 }
 

@@ -20,7 +20,7 @@ import type {
   SentenceListItemCstChildren,
   UnknownTitleCstChildren,
 } from "../grammar/cst.js";
-import { Period } from "../grammar/guideline-tokens.js";
+import { Period, SectionsLabel, Year } from "../grammar/guideline-tokens.js";
 import type { GuidelineBasis } from "../vocabulary.js";
 import { extentOf, extentOfAll, extentOfRuns, type Range } from "./extent.js";
 import type { BoardCertificationNode, GuidelineNode, ListNode, MtusCitationNode, NonMtusCitationNode, TextNode } from "./nodes.js";
@@ -99,6 +99,7 @@ function definePassageVisitor(Base: PassageVisitorBase) {
     mtusCitation(c: MtusCitationCstChildren, whole: Range): MtusCitationNode {
       const year = c.Year?.[0] ?? null;
       const title = c.unknownTitle ? this.unknownTitle(c.unknownTitle[0]!.children) : extentOfAll(c.MtusTitle);
+      const cited = [...(c.sections[0]!.children.GuidelineText ?? []), ...(c.pages?.[0]!.children.GuidelineText ?? [])];
       return {
         type: "MtusCitation",
         guideline: this.text(title),
@@ -107,6 +108,7 @@ function definePassageVisitor(Base: PassageVisitorBase) {
         yearSpan: year ? this.spanOf(extentOf(year)) : null,
         sections: this.text(this.citedText(c.sections[0]!.children), isCitedTrailing),
         pages: c.pages ? this.text(this.citedText(c.pages[0]!.children), isCitedTrailing) : null,
+        outOfForm: cited.some((t) => t.tokenType === Year || t.tokenType === SectionsLabel),
         span: this.spanOf(whole),
       };
     }
@@ -169,13 +171,14 @@ function definePassageVisitor(Base: PassageVisitorBase) {
 
     items(ranges: Range[], end: ListEndCstChildren): ListParts {
       const items = ranges.map((r) => this.text(r)).filter((t): t is TextNode => t !== null);
-      return { items, rest: this.listEnd(end) };
+      return { items, stop: end.Period !== undefined, rest: this.listEnd(end) };
     }
   };
 }
 
 interface ListParts {
   items: TextNode[];
+  stop: boolean;
   rest: TextNode | null;
 }
 
@@ -212,8 +215,8 @@ export function buildGuideline(paragraph: TextNode, maker: TextNodeMaker): Guide
 /** A list's items: separated by commas, or in a sentence (`sentence`) also by "and", to its full stop. */
 export function buildList(words: TextNode, sentence: boolean, maker: TextNodeMaker): ListNode {
   const b = passageBuilder(maker, words);
-  const { items, rest } = sentence
+  const { items, stop, rest } = sentence
     ? b.sentenceList(parsePassageCst(words.value, "list", "sentenceList").cst.children)
     : b.commaList(parsePassageCst(words.value, "list", "commaList").cst.children);
-  return { type: "List", items, rest, span: words.span };
+  return { type: "List", items, stop, rest, span: words.span };
 }

@@ -15,6 +15,7 @@ export type LetterCstChildren = {
   clinicalCaseSummary?: ClinicalCaseSummaryCstNode[];
   issuesDecisionsAndRationales?: IssuesDecisionsAndRationalesCstNode[];
   decision?: DecisionCstNode[];
+  headlessDecision?: HeadlessDecisionCstNode[];
   unplaced?: UnplacedCstNode[];
 };
 
@@ -101,6 +102,7 @@ export type IssuesDecisionsAndRationalesCstChildren = {
   LineBreak?: (IToken)[];
   disputedItemsLeadIn?: (DisputedItemsLeadInCstNode)[];
   decision?: DecisionCstNode[];
+  headlessDecision?: HeadlessDecisionCstNode[];
   unplaced?: UnplacedCstNode[];
 };
 
@@ -125,6 +127,17 @@ export type DecisionCstChildren = {
   claimsAdministratorGuideline?: ClaimsAdministratorGuidelineCstNode[];
   maximusGuideline?: MaximusGuidelineCstNode[];
   decisionRationale?: DecisionRationaleCstNode[];
+};
+
+export interface HeadlessDecisionCstNode extends CstNode {
+  name: "headlessDecision";
+  children: HeadlessDecisionCstChildren;
+}
+
+export type HeadlessDecisionCstChildren = {
+  claimsAdministratorGuideline?: ClaimsAdministratorGuidelineCstNode[];
+  maximusGuideline?: (MaximusGuidelineCstNode)[];
+  decisionRationale?: (DecisionRationaleCstNode)[];
 };
 
 export interface DecisionHeadingCstNode extends CstNode {
@@ -237,6 +250,7 @@ export interface LetterCstVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   issuesDecisionsAndRationales(children: IssuesDecisionsAndRationalesCstChildren, param?: IN): OUT;
   disputedItemsLeadIn(children: DisputedItemsLeadInCstChildren, param?: IN): OUT;
   decision(children: DecisionCstChildren, param?: IN): OUT;
+  headlessDecision(children: HeadlessDecisionCstChildren, param?: IN): OUT;
   decisionHeading(children: DecisionHeadingCstChildren, param?: IN): OUT;
   partialAuthorization(children: PartialAuthorizationCstChildren, param?: IN): OUT;
   claimsAdministratorGuideline(children: ClaimsAdministratorGuidelineCstChildren, param?: IN): OUT;

@@ -127,6 +127,7 @@ export class LetterParser extends QuickStartCstParser {
         { ALT: () => this.SUBRULE(this.issuesDecisionsAndRationales) },
         // A decision outside its section (the section heading was lost) is still a decision.
         { GATE: () => this.headingStartsHere(), ALT: () => this.SUBRULE(this.decision) },
+        { ALT: () => this.SUBRULE(this.headlessDecision) },
         { ALT: () => this.SUBRULE(this.unplaced) },
       ] }),
     );
@@ -214,6 +215,7 @@ export class LetterParser extends QuickStartCstParser {
     this.MANY(() =>
       this.OR2({ IGNORE_AMBIGUITIES: true, DEF: [
         { GATE: () => this.headingStartsHere(), ALT: () => this.SUBRULE(this.decision) },
+        { ALT: () => this.SUBRULE(this.headlessDecision) },
         { ALT: () => this.CONSUME2(LineBreak) },
         { ALT: () => this.SUBRULE(this.unplaced) },
       ] }),
@@ -232,6 +234,29 @@ export class LetterParser extends QuickStartCstParser {
     this.OPTION(() => this.SUBRULE(this.claimsAdministratorGuideline));
     this.OPTION2(() => this.SUBRULE(this.maximusGuideline));
     this.OPTION3(() => this.SUBRULE(this.decisionRationale));
+  });
+
+  /**
+   * A decision's paragraphs with no heading before them (the heading was lost, or a label
+   * repeats): read as a decision, whose item and outcome the model reports missing.
+   */
+  public headlessDecision = this.RULE("headlessDecision", () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.SUBRULE(this.claimsAdministratorGuideline);
+          this.OPTION(() => this.SUBRULE(this.maximusGuideline));
+          this.OPTION2(() => this.SUBRULE(this.decisionRationale));
+        },
+      },
+      {
+        ALT: () => {
+          this.SUBRULE2(this.maximusGuideline);
+          this.OPTION3(() => this.SUBRULE2(this.decisionRationale));
+        },
+      },
+      { ALT: () => this.SUBRULE3(this.decisionRationale) },
+    ]);
   });
 
   /** "MRI of the left wrist: Upheld", or a partial authorization's three sentences; the outcome may be damaged or missing. */

@@ -201,8 +201,9 @@ export class PassageParser extends QuickStartCstParser {
       // one after a number ("3. Opioids for Chronic Pain") numbers a section instead.
       const next = this.LA(i + 1);
       if (next.tokenType === EOF || sentenceStarts.has(next.tokenType)) return true;
+      // "2004." or "Page(s): 63-66." end a sentence; "3. Opioids" numbers a section.
       const before = this.LA(i - 1);
-      return startsCapitalized(next) && (before.tokenType === Year || !endsWithDigit(before));
+      return startsCapitalized(next) && (before.tokenType === Year || this.LA(i - 2).tokenType === PagesLabel || !endsWithDigit(before));
     }
     return false;
   }

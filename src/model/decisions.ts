@@ -15,6 +15,7 @@ const HEADING_DAMAGE: Record<HeadingDamage, string> = {
   "missing-outcome": "ends in a colon with no outcome after it: outcome is null",
   "unreadable-outcome": "has a word other than Upheld or Overturned where its outcome belongs: outcome is null",
   "two-outcomes": "holds two outcomes: which one is the decision's cannot be told, so outcome is null",
+  "no-heading": "is missing: its paragraphs stand without one, so treatment and outcome are null",
   "broken-partial-authorization":
     "has a partial authorization's sentences, but not in either of their forms: the item, what was requested and what was authorized cannot be told apart",
 };
@@ -52,10 +53,12 @@ function readDecision(node: DecisionNode, ctx: ReadContext): Decision {
   const { heading } = node;
   const partial = heading.partialAuthorization;
   const item = partial ? partial.remainder : heading.text;
-  if (heading.damage) {
+  if (heading.damage === "no-heading") {
+    ctx.diagnostics.add("malformed-decision-heading", `A decision's heading ${HEADING_DAMAGE[heading.damage]}`, heading.span);
+  } else if (heading.damage) {
     ctx.diagnostics.add("malformed-decision-heading", `The decision heading ${quote(heading.text?.value ?? "")} ${HEADING_DAMAGE[heading.damage]}`, heading.span);
   }
-  if (item === null) ctx.diagnostics.add("malformed-decision-heading", "The decision heading names no item: treatment is null", heading.span);
+  if (item === null && heading.damage !== "no-heading") ctx.diagnostics.add("malformed-decision-heading", "The decision heading names no item: treatment is null", heading.span);
   checkParagraphs(node, ctx);
   return {
     treatment: item ? textField(item) : null,
@@ -102,6 +105,13 @@ function guideline(paragraph: ParagraphNode<GuidelineNode> | null, ctx: ReadCont
   const citations: Citation[] = node.citations.map((c) => {
     if (c.type === "NonMtusCitation") {
       return { source: "Non-MTUS", reference: c.reference ? reflow(c.reference.value) : null, span: c.span };
+    }
+    if (c.outOfForm) {
+      ctx.diagnostics.add(
+        "unreadable-citation",
+        `The citation ${quote(c.guideline?.value ?? "")} holds a year or a "Section(s):" where its sections or pages should be: its fields may be wrong`,
+        c.span,
+      );
     }
     if (c.guideline && !c.knownTitle) {
       ctx.diagnostics.add(

@@ -29,6 +29,11 @@ export function readReviewer(credentials: ReviewerCredentialsNode | undefined, c
     for (const credential of credentials.credentials) {
       if (credential.kind === "licensure") addStates(credential.list, reading, ctx);
       else addSpecialties(credential.list?.items ?? [], credential.list?.rest ?? null, reading, ctx);
+      // A credential line is a list, not a sentence: a full stop ends prose that ran into it.
+      const last = credential.list?.items.at(-1);
+      if (credential.list?.stop && last) {
+        ctx.diagnostics.add("unrecognized-reviewer-credential", `The list of credentials ends in a full stop, as prose does: ${quote(last.value)} may not be a credential`, last.span);
+      }
     }
     at = credentials.span;
   } else if (certification) {
