@@ -11,6 +11,8 @@
  *   `error` diagnostic the undamaged one did not have. Damage that loses nothing must
  *   give the same fields and no new error. Inserted text must be read into one field or
  *   lie inside a diagnostic's span, and the fields, less that text, must be the same.
+ *   A header value damaged into one that is not of its kind must be reported (an error),
+ *   even when the old value can be guessed from it.
  *
  * Failures are grouped by operation (one test each) and by what went wrong, with a few
  * examples: the source, the site, and where the fields part.
@@ -311,6 +313,7 @@ function check(op: Damage, damaged: string, base: Baseline): Problem[] {
   }
   if (newErrors.length > 0) return problems;
   if (difference) problems.push({ kind: `silently wrong: ${fieldGroup(difference.path)}`, detail: where });
+  else if (op.mustReport) problems.push({ kind: "an invalid value read as the old one, no error", detail: "the fields are the undamaged letter's, guessed" });
   else if (op.inserted) {
     if (holders.size > 1) problems.push({ kind: "inserted text read into several fields", detail: [...holders].join(", ") });
     if (holders.size === 0) {

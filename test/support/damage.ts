@@ -29,6 +29,12 @@ export interface Damage {
   losesNothing: boolean;
   /** For insertions, the text inserted (one of these): it must be read into a field or reported, and nothing else may change. */
   inserted?: readonly string[];
+  /**
+   * The damage leaves a value that is not one of its kind (a case number or date that is
+   * not exactly one): the result must carry a new error even if it happens to guess the
+   * old value from it ("211/09/2016" read as 11/09/2016).
+   */
+  mustReport?: boolean;
   /** Fields the damage rewrites on purpose, left out of the comparison (the summary whose age was changed). */
   ignore?: readonly "caseSummary"[];
   /**
@@ -647,7 +653,7 @@ function headerValue(text: string, s: LetterStructure, field: HeaderField): { st
 
 function headerDamage(name: string, description: string, fields: HeaderField[], change: (value: string, field: HeaderField) => string | null): Damage {
   return atSites(
-    { name, description, losesNothing: false },
+    { name, description, losesNothing: false, mustReport: true },
     (text, s) => fields.filter((f) => headerValue(text, s, f) !== null),
     (text, field, s) => {
       const v = headerValue(text, s, field)!;
