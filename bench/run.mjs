@@ -93,6 +93,7 @@ if (hasCorpus) {
   }
   check("ms/MB at 8 MB over ms/MB at 1 MB (worst input)", worst.toFixed(2), "×", "≤ 2× (linear)", worst <= 2);
 }
+await import("./linear.mjs").then(({ linearTime }) => linearTime({ parse: parseDetermination, check })); // phrase-dense input (issue 10)
 
 // --- The command on worker threads ------------------------------------------------------
 if (hasCorpus) {
