@@ -151,7 +151,7 @@ function fields(r: IMRDetermination) {
     caseSummary: canon(r.caseSummary?.text),
     patient: { ...r.patient },
     decisions: r.decisions.map((d) => ({
-      treatment: canon(d.treatment.text),
+      treatment: canon(d.treatment?.text),
       originalRequest: canon(d.originalRequest?.text),
       authorized: canon(d.authorized?.text),
       outcome: d.outcome,
@@ -187,16 +187,27 @@ function firstDifference(expected: unknown, actual: unknown, path = ""): { path:
 /**
  * Removes inserted text (canonical form) from every string of the fields, and says which
  * fields held it (a field is a top-level key or one decision's key: "decisions.2.rationale").
+ * A field that drops its final full stop, or a separator, by convention (a Non-MTUS
+ * reference, an authorized item before ", leaving …") and now ends in the inserted sentence
+ * has lost that sentence's stop instead: the field's own stop or comma, now before the
+ * sentence, goes with it.
  */
 function withoutInserted(f: Fields, inserted: readonly string[]): { fields: Fields; holders: Set<string> } {
   const needles = inserted.map((s) => canon(s)!);
   const holders = new Set<string>();
   const walk = (v: unknown, path: string[]): unknown => {
     if (typeof v === "string") {
+      const held = (path[0] === "decisions" ? path.slice(0, 3) : path.slice(0, 2)).join(".");
       const needle = needles.find((n) => v.includes(n));
-      if (needle === undefined) return v;
-      holders.add((path[0] === "decisions" ? path.slice(0, 3) : path.slice(0, 2)).join("."));
-      return v.split(needle).join("");
+      if (needle === undefined) {
+        const unstopped = needles.find((n) => n.endsWith(".") && v.endsWith(n.slice(0, -1)));
+        if (unstopped === undefined) return v;
+        holders.add(held);
+        return v.slice(0, v.length - unstopped.length + 1).replace(/[.,;]$/, "");
+      }
+      holders.add(held);
+      const rest = v.split(needle).join("");
+      return v.endsWith(needle) ? rest.replace(/[,;]$/, "") : rest;
     }
     if (Array.isArray(v)) return v.map((x, i) => walk(x, [...path, String(i)]));
     if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x, [...path, k])]));

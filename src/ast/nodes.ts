@@ -159,6 +159,8 @@ export interface NonMtusCitationNode {
   type: "NonMtusCitation";
   /** The reference, less its final full stop. */
   reference: TextNode | null;
+  /** Whether "Citation" stands inside the reference, away from "Decision based on Non-MTUS": words were put between them. */
+  outOfForm: boolean;
   span: Span;
 }
 

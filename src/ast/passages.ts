@@ -126,7 +126,10 @@ function definePassageVisitor(Base: PassageVisitorBase) {
       const words: IToken[] = c.GuidelineText ?? [];
       // The reference runs to the end of its sentence, less the final full stop.
       const last = words.length > 0 && words[words.length - 1]!.tokenType === Period ? words.length - 1 : words.length;
-      return { type: "NonMtusCitation", reference: this.text(extentOfAll(words.slice(0, last))), span: this.spanOf(whole) };
+      const reference = this.text(extentOfAll(words.slice(0, last)));
+      const opener = c.DecisionBasedOnNonMtus[0]!.image;
+      const outOfForm = !/Citation$/i.test(opener) && reference !== null && /(?:^|\s)Citation\s/.test(reference.value);
+      return { type: "NonMtusCitation", reference, outOfForm, span: this.spanOf(whole) };
     }
 
     commaList(c: CommaListCstChildren): ListParts {

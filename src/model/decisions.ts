@@ -104,6 +104,9 @@ function guideline(paragraph: ParagraphNode<GuidelineNode> | null, ctx: ReadCont
   if (!node) return null;
   const citations: Citation[] = node.citations.map((c) => {
     if (c.type === "NonMtusCitation") {
+      if (c.outOfForm) {
+        ctx.diagnostics.add("unreadable-citation", `The Non-MTUS citation has words between "Non-MTUS" and "Citation": its reference may hold them`, c.span);
+      }
       return { source: "Non-MTUS", reference: c.reference ? reflow(c.reference.value) : null, span: c.span };
     }
     if (c.outOfForm) {

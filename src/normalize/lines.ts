@@ -77,6 +77,7 @@ export function foldLines(input: string, pages: PageFacts = { caseNumber: null, 
   let skipIndex = 0;
   let otherLetterAt: number | null = null;
   const pageBreaks: number[] = [];
+  const blankAfterEveryLine = blankLinesFollowEveryLine(input);
   // Whether a page ended since the last line written: the next line break stands for it.
   let pageEnded = false;
 
@@ -199,9 +200,12 @@ export function foldLines(input: string, pages: PageFacts = { caseNumber: null, 
     } else {
       const row = readRow(input, lineStart, lineEnd, mayHoldHeader);
       if (row === null) {
-        // A blank line ends any table: the next indented line is not a continuation.
-        if (pending) emitRow(pending);
-        pending = null;
+        // A blank line ends any table, the next indented line being no continuation; but
+        // where every line is followed by a blank one (older extractions), it means nothing.
+        if (!blankAfterEveryLine) {
+          if (pending) emitRow(pending);
+          pending = null;
+        }
       } else if (pending && pending.table && continues(pending, row)) {
         for (const cell of row.cells) nearestCell(pending, cell.column).words.push(...cell.words);
       } else {
@@ -214,6 +218,16 @@ export function foldLines(input: string, pages: PageFacts = { caseNumber: null, 
   if (pending && otherLetterAt === null) emitRow(pending);
   flushRun();
   return { text: parts.length === 1 ? parts[0]! : parts.join(""), map, pageHeaders, lineWidth: percentile(widths, 0.9), otherLetterAt, pageBreaks };
+}
+
+/** Whether (nearly) every line is followed by a blank line: the style of some older extractions. */
+function blankLinesFollowEveryLine(input: string): boolean {
+  let lines = 0;
+  for (let i = input.indexOf("\n"); i >= 0; i = input.indexOf("\n", i + 1)) lines++;
+  let blank = 0;
+  const BLANK = /\n *(?=\n)/g;
+  while (BLANK.test(input)) blank++;
+  return lines > 0 && blank >= lines * 0.4;
 }
 
 /** The words of a line grouped into cells, or null for a blank line. */

@@ -14,7 +14,7 @@ export interface TextRange {
 
 // A page shorter than this (characters) is too slight to call a repeat: a page number, a
 // blank page.
-const SLIGHT_PAGE = 200;
+const SLIGHT_PAGE = 40;
 
 /**
  * The pages (between form feeds) that repeat an earlier page exactly, with the form feed
