@@ -262,12 +262,20 @@ function continues(above: Row, row: Row): boolean {
   return row.cells.every((cell) => Math.abs(nearestCell(above, cell.column).column - cell.column) <= COLUMN_SLACK);
 }
 
+/** The cell of `row` whose column is nearest `column` (cells stand left to right: a binary search). */
 function nearestCell(row: Row, column: number): Cell {
-  let best = row.cells[0]!;
-  for (const cell of row.cells) {
-    if (Math.abs(cell.column - column) < Math.abs(best.column - column)) best = cell;
+  const cells = row.cells;
+  let lo = 0;
+  let hi = cells.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (cells[mid]!.column < column) lo = mid + 1;
+    else hi = mid;
   }
-  return best;
+  // `lo` is the first cell at or right of `column`; the one before it may be nearer.
+  const right = cells[lo]!;
+  const left = cells[lo - 1];
+  return left !== undefined && Math.abs(left.column - column) <= Math.abs(right.column - column) ? left : right;
 }
 
 /** Index (into the flat word pairs) where the running page header starts, or -1. */
