@@ -4,6 +4,7 @@
  * citations; a list → its items. Offsets here are shifted by the passage's start.
  */
 import type { ICstVisitor, IToken } from "chevrotain";
+import { HOW_SECTIONS } from "../grammar/boilerplate.js";
 import { parsePassageCst, passageParser } from "../grammar/passage-parser.js";
 import type {
   BoardCertificationCstChildren,
@@ -205,6 +206,7 @@ function passageBuilder(maker: TextNodeMaker, passage: TextNode): InstanceType<P
 
 /** "HOW THE IMR FINAL DETERMINATION WAS MADE": the older credentials sentence, and text that is not the section's boilerplate. */
 export function buildHowSection(section: TextNode, maker: TextNodeMaker): { boardCertification: BoardCertificationNode | null; otherText: TextNode[] } {
+  if (HOW_SECTIONS.has(section.value.replaceAll("\n", " "))) return { boardCertification: null, otherText: [] };
   return passageBuilder(maker, section).howSection(parsePassageCst(section.value, "how", "howSection").cst.children);
 }
 
@@ -217,6 +219,10 @@ export function buildGuideline(paragraph: TextNode, maker: TextNodeMaker): Guide
 
 /** A list's items: separated by commas, or in a sentence (`sentence`) also by "and", to its full stop. */
 export function buildList(words: TextNode, sentence: boolean, maker: TextNodeMaker): ListNode {
+  // One name, with nothing that separates or ends: the list is that one item, as its grammar would say.
+  if (!/[,.]/.test(words.value) && !(sentence && /\sand\s/.test(words.value))) {
+    return { type: "List", items: [words], stop: false, rest: null, span: words.span };
+  }
   const b = passageBuilder(maker, words);
   const { items, stop, rest } = sentence
     ? b.sentenceList(parsePassageCst(words.value, "list", "sentenceList").cst.children)

@@ -11,20 +11,32 @@ const REVIEWER = ["expert reviewer", "physician reviewer"];
 /** The article before it. */
 const A_REVIEWER = ["an expert reviewer", "a physician reviewer"];
 
-/** The sentences of "HOW THE IMR FINAL DETERMINATION WAS MADE", every known spelling of each. */
-export const HOW_BOILERPLATE: readonly string[] = [
-  ...A_REVIEWER.map((r) => `MAXIMUS Federal Services sent the complete case file to ${r}.`),
-  "He/she has no affiliation with the employer, employee, providers or the claims administrator.",
-  "He/she has been in active clinical practice for more than five years and is currently working at least 24 hours a week in active practice.",
-  ...REVIEWER.flatMap((r) =>
+/** The sentences of "HOW THE IMR FINAL DETERMINATION WAS MADE", in their order, each with every known spelling. */
+const HOW_SENTENCES: readonly (readonly string[])[] = [
+  A_REVIEWER.map((r) => `MAXIMUS Federal Services sent the complete case file to ${r}.`),
+  ["He/she has no affiliation with the employer, employee, providers or the claims administrator."],
+  ["He/she has been in active clinical practice for more than five years and is currently working at least 24 hours a week in active practice."],
+  REVIEWER.flatMap((r) =>
     ["items/Service.", "items/services.", "items/service."].map(
       (items) =>
         `The ${r} was selected based on his/her clinical experience, education, background, and expertise in the same or ` +
         `similar specialties that evaluate and/or treat the medical condition and disputed ${items}`,
     ),
   ),
-  "He/she is familiar with governing laws and regulations, including the strength of evidence hierarchy that applies to Independent Medical Review determinations.",
+  ["He/she is familiar with governing laws and regulations, including the strength of evidence hierarchy that applies to Independent Medical Review determinations."],
 ];
+
+/** Every known spelling of every sentence of the section. */
+export const HOW_BOILERPLATE: readonly string[] = HOW_SENTENCES.flat();
+
+/**
+ * The section as letters print it, whole, every spelling (its line breaks as spaces): a
+ * section that is one of these holds nothing but boilerplate, which is what its grammar
+ * would find, without running it.
+ */
+export const HOW_SECTIONS: ReadonlySet<string> = new Set(
+  HOW_SENTENCES.reduce<string[]>((sections, spellings) => sections.flatMap((s) => spellings.map((t) => (s ? `${s} ${t}` : t))), [""]),
+);
 
 /** The clinical case summary's lead-in, as the letters word it. */
 export const SUMMARY_LEAD_IN_WORDINGS: readonly string[] = [

@@ -77,7 +77,8 @@ export function foldLines(input: string, pages: PageFacts = { caseNumber: null, 
   let skipIndex = 0;
   let otherLetterAt: number | null = null;
   const pageBreaks: number[] = [];
-  const blankAfterEveryLine = blankLinesFollowEveryLine(input);
+  // Asked only when a blank line follows a table row, so counted at most once, and rarely.
+  let blankAfterEveryLine: boolean | null = null;
   // Whether a page ended since the last line written: the next line break stands for it.
   let pageEnded = false;
 
@@ -202,7 +203,7 @@ export function foldLines(input: string, pages: PageFacts = { caseNumber: null, 
       if (row === null) {
         // A blank line ends any table, the next indented line being no continuation; but
         // where every line is followed by a blank one (older extractions), it means nothing.
-        if (!blankAfterEveryLine) {
+        if (pending && !(blankAfterEveryLine ??= blankLinesFollowEveryLine(input))) {
           if (pending) emitRow(pending);
           pending = null;
         }
