@@ -92,7 +92,9 @@ export function toDetermination(ast: LetterNode, normalized: NormalizedText): IM
   if (!parts.header && !parts.how && !parts.credentials && !parts.summary && !parts.issues && !parts.orphans.some(labelled)) {
     ctx.diagnostics.add("not-a-determination-letter", "Not a recognized IMR Final Determination Letter: none of its headings or labels were found", ctx.spans.at(0));
     // A line that looks like a decision heading, with nothing of a decision after it, is text too.
-    for (const u of parts.unplaced.flatMap((u) => paragraphs(u.text, ctx))) ctx.diagnostics.add("unplaced-text", `Text that belongs to no part of a letter: ${quote(u.text)}`, u.span);
+    for (const u of [...parts.unplaced, ...parts.unplacedAmongDecisions].flatMap((u) => paragraphs(u.text, ctx))) {
+      ctx.diagnostics.add("unplaced-text", `Text that belongs to no part of a letter: ${quote(u.text)}`, u.span);
+    }
     for (const d of parts.orphans) ctx.diagnostics.add("unplaced-text", `Text that belongs to no part of a letter: ${quote(d.heading.text?.value ?? "")}`, d.span);
     return finish();
   }
@@ -188,7 +190,8 @@ function sortParts(ast: LetterNode, ctx: ReadContext): LetterParts {
     }
     switch (part.type) {
       case "Decision":
-        decisionsBegan = true;
+        // A heading begins the decisions; paragraphs whose heading was lost do not (they may be lines out of place).
+        if (part.heading.damage !== "no-heading") decisionsBegan = true;
         parts.orphans.push(part);
         break;
       case "Unplaced":

@@ -29,7 +29,7 @@ export function readDecisions(nodes: readonly DecisionNode[], ctx: ReadContext):
     // A decision that repeats an earlier one word for word was extracted twice (a page read twice).
     const same = byTreatment.get(decision.treatment?.text) ?? [];
     if (same.some((earlier) => sameDecision(earlier, decision))) {
-      ctx.diagnostics.add("duplicate-decision", `The decision ${quote(decision.treatment?.text ?? "")} repeats an earlier one word for word: it was left out`, node.heading.span);
+      ctx.diagnostics.add("duplicate-decision", `The decision ${quote(decision.treatment?.text ?? "")} repeats an earlier one word for word: it was left out`, node.span);
       continue;
     }
     same.push(decision);
