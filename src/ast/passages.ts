@@ -4,7 +4,7 @@
  * citations; a list → its items. Offsets here are shifted by the passage's start.
  */
 import type { ICstVisitor, IToken } from "chevrotain";
-import { HOW_SECTIONS } from "../grammar/boilerplate.js";
+import { isPrintedHowSection } from "../grammar/boilerplate.js";
 import { parsePassageCst, passageParser } from "../grammar/passage-parser.js";
 import type {
   BoardCertificationCstChildren,
@@ -206,7 +206,7 @@ function passageBuilder(maker: TextNodeMaker, passage: TextNode): InstanceType<P
 
 /** "HOW THE IMR FINAL DETERMINATION WAS MADE": the older credentials sentence, and text that is not the section's boilerplate. */
 export function buildHowSection(section: TextNode, maker: TextNodeMaker): { boardCertification: BoardCertificationNode | null; otherText: TextNode[] } {
-  if (HOW_SECTIONS.has(section.value.replaceAll("\n", " "))) return { boardCertification: null, otherText: [] };
+  if (isPrintedHowSection(section.value)) return { boardCertification: null, otherText: [] };
   return passageBuilder(maker, section).howSection(parsePassageCst(section.value, "how", "howSection").cst.children);
 }
 

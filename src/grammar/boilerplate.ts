@@ -29,14 +29,29 @@ const HOW_SENTENCES: readonly (readonly string[])[] = [
 /** Every known spelling of every sentence of the section. */
 export const HOW_BOILERPLATE: readonly string[] = HOW_SENTENCES.flat();
 
-/**
- * The section as letters print it, whole, every spelling (its line breaks as spaces): a
- * section that is one of these holds nothing but boilerplate, which is what its grammar
- * would find, without running it.
- */
-export const HOW_SECTIONS: ReadonlySet<string> = new Set(
-  HOW_SENTENCES.reduce<string[]>((sections, spellings) => sections.flatMap((s) => spellings.map((t) => (s ? `${s} ${t}` : t))), [""]),
+/** The section as letters print it, whole, every spelling (line breaks as spaces). */
+const HOW_SECTIONS: readonly string[] = HOW_SENTENCES.reduce<string[]>(
+  (sections, spellings) => sections.flatMap((s) => spellings.map((t) => (s ? `${s} ${t}` : t))),
+  [""],
 );
+
+/**
+ * Whether a section's text (normalized: words apart by one space or line break) is the
+ * section as letters print it, nothing but boilerplate: what its grammar would find, told
+ * without running it. Compared line by line, natively.
+ */
+export function isPrintedHowSection(text: string): boolean {
+  for (const section of HOW_SECTIONS) {
+    if (section.length !== text.length) continue;
+    let from = 0;
+    let br = text.indexOf("\n");
+    for (; br >= 0; from = br + 1, br = text.indexOf("\n", from)) {
+      if (section.charCodeAt(br) !== 32 || !section.startsWith(text.slice(from, br), from)) break;
+    }
+    if (br < 0 && section.startsWith(text.slice(from), from)) return true;
+  }
+  return false;
+}
 
 /** The clinical case summary's lead-in, as the letters word it. */
 export const SUMMARY_LEAD_IN_WORDINGS: readonly string[] = [

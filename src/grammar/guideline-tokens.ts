@@ -21,6 +21,7 @@ function phrase(name: string, spellings: string[], categories: TokenType[] = [Gu
     name,
     pattern: {
       exec: (text: string, offset: number) => {
+        if (!phrases.pairAt(text, offset)) return null;
         const end = phrases.endOf(id, text, offset);
         return end < 0 ? null : [text.slice(offset, end)];
       },
@@ -69,8 +70,14 @@ titles.add(MTUS_TITLES);
 const CHAPTER_PREFIX = /(?:ACOEM[ \n])?(?:Chapter[ \n]\d{1,2}[ \n])?/iy;
 
 function matchTitle(text: string, offset: number): [string] | null {
-  CHAPTER_PREFIX.lastIndex = offset;
-  const prefix = CHAPTER_PREFIX.exec(text)![0].length;
+  // Only "ACOEM" and "Chapter" begin a prefix: elsewhere the title starts here or nowhere.
+  const c = text.charCodeAt(offset) | 0x20;
+  let prefix = 0;
+  if (c === 97 /* a */ || c === 99 /* c */) {
+    CHAPTER_PREFIX.lastIndex = offset;
+    prefix = CHAPTER_PREFIX.exec(text)![0].length;
+  }
+  if (!titles.pairAt(text, offset + prefix)) return null;
   const end = titles.longestAt(text, offset + prefix);
   return end < 0 ? null : [text.slice(offset, end)];
 }
@@ -118,7 +125,7 @@ function startsToken(text: string, at: number): boolean {
     YEAR_AT.lastIndex = at;
     return YEAR_AT.test(text);
   }
-  return phrases.anyAt(text, at) || ((titles.pairAt(text, at) || c === 65 || c === 67) && matchTitle(text, at) !== null);
+  return (phrases.pairAt(text, at) && phrases.anyAt(text, at)) || ((titles.pairAt(text, at) || c === 65 || c === 67) && matchTitle(text, at) !== null);
 }
 
 export const Words = createToken({

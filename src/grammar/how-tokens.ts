@@ -20,6 +20,7 @@ function phrase(name: string, spellings: readonly string[]): TokenType {
     name,
     pattern: {
       exec: (text: string, offset: number): [string] | null => {
+        if (!phrases.pairAt(text, offset)) return null;
         const end = phrases.endOf(id, text, offset);
         return end < 0 ? null : [text.slice(offset, end)];
       },
