@@ -21,7 +21,7 @@ export default defineConfig([
     noExternal: ["chevrotain", "zod"],
     // Minified, the bundle compiles faster; the source maps keep stack traces readable.
     minify: true,
-    external: ["imr-determination", "unpdf"],
+    external: ["imr-determination", "unpdf", "@embedpdf/pdfium"],
     onSuccess: "node scripts/write-schema.mjs",
   },
   {
@@ -31,7 +31,7 @@ export default defineConfig([
     sourcemap: true,
     target: "node22",
     platform: "node",
-    external: ["imr-determination", "imr-determination/pdf", "unpdf"],
+    external: ["imr-determination", "imr-determination/pdf", "unpdf", "@embedpdf/pdfium"],
     define: { PACKAGE_VERSION: JSON.stringify(version) },
   },
 ]);

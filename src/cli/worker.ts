@@ -11,7 +11,7 @@ parseDetermination("");
 let queue = Promise.resolve();
 parentPort!.on("message", (message: Task[] | { preload: "pdf" }) => {
   if (!Array.isArray(message)) {
-    queue = queue.then(() => import("imr-determination/pdf").then((m) => m.preloadPdfSupport()).catch(() => {}));
+    queue = queue.then(() => import("imr-determination/pdf").then((m) => m.preloadPdfSupport()).then(() => {}, () => {}));
     return;
   }
   queue = queue.then(async () => {
