@@ -79,10 +79,13 @@ function csvRows(source: string, d: IMRDetermination): string {
     .concat("\r\n");
 }
 
-/** The text one result adds to the output. `first` tells a JSON array's first element. */
-export function formatResult(format: Format, source: string, d: IMRDetermination, single: boolean): string {
+/**
+ * The text one result adds to the output. `single`: the output is this one document.
+ * `extra`: what the JSON record adds after the result (a PDF's `decisionPages`).
+ */
+export function formatResult(format: Format, source: string, d: IMRDetermination, single: boolean, extra?: object): string {
   if (format === "csv") return csvRows(source, d);
-  const record = { source, ...d };
+  const record = { source, ...d, ...extra };
   if (format === "jsonl") return `${JSON.stringify(record)}\n`;
   return single ? `${JSON.stringify(record, null, 2)}\n` : JSON.stringify(record, null, 2);
 }
