@@ -40,6 +40,8 @@ export interface PoolOptions {
   timeout: number;
   /** Megabytes a worker may use: its JavaScript heap and its buffers (a PDF engine's memory too). */
   maxMemory: number;
+  /** The worker's script (tests give their own). */
+  script?: URL;
 }
 
 interface Slot {
@@ -78,7 +80,7 @@ export class WorkerPool {
 
   private start(): Slot {
     const reading = new SharedArrayBuffer(4);
-    const worker = new Worker(new URL("./cli-worker.js", import.meta.url), {
+    const worker = new Worker(this.options.script ?? new URL("./cli-worker.js", import.meta.url), {
       workerData: { reading, engine: this.options.engine } satisfies WorkerData,
       // The V8 heap limit; the watchdog checks the rest (buffers, WebAssembly memory).
       resourceLimits: { maxOldGenerationSizeMb: this.options.maxMemory },

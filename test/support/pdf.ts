@@ -37,28 +37,32 @@ export function textPdf(text: string, { lineHeight = 13.8, left = 72, top = 720,
 }
 
 /**
- * A one-page PDF whose content stream inflates to `megabytes` MB (a line of text, then
- * spaces): a few kilobytes on disk.
+ * A PDF whose content stream inflates to `megabytes` MB (a line of text, then spaces): a
+ * few kilobytes on disk. With several pages, they all show that one stream, so reading
+ * takes `pages` times as long but no more memory.
  */
-export function bombPdf(megabytes: number): Uint8Array {
+export function bombPdf(megabytes: number, pages = 1): Uint8Array {
   const content = Buffer.alloc(megabytes * 1024 * 1024, " ");
   content.write("BT /F1 11 Tf 72 700 Td (Hello) Tj ET\n");
-  return pdfFile([deflateSync(content, { level: 9 })]);
+  return pdfFile(Array<Buffer>(pages).fill(deflateSync(content, { level: 9 })), { shared: true });
 }
 
-/** A PDF of pages with these content streams (text, or bytes already deflated). */
-function pdfFile(contents: (string | Buffer)[], { encrypted = false } = {}): Uint8Array {
+/** A PDF of pages with these content streams (text, or bytes already deflated); `shared`: every page shows the first. */
+function pdfFile(contents: (string | Buffer)[], { encrypted = false, shared = false } = {}): Uint8Array {
   const objects: (string | Buffer)[] = [];
   const add = (body: string | Buffer) => objects.push(body); // object numbers start at 1
   const catalog = add("<< /Type /Catalog /Pages 2 0 R >>");
   const pagesId = add(""); // filled in below
   const font = add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>");
   const kids: number[] = [];
+  let first = 0;
   for (const content of contents) {
-    const stream =
-      typeof content === "string"
+    const stream = shared && first
+      ? first
+      : typeof content === "string"
         ? add(`<< /Length ${content.length} >>\nstream\n${content}\nendstream`)
         : add(Buffer.concat([Buffer.from(`<< /Length ${content.length} /Filter /FlateDecode >>\nstream\n`), content, Buffer.from("\nendstream")]));
+    first ||= stream;
     kids.push(add(`<< /Type /Page /Parent ${pagesId} 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 ${font} 0 R >> >> /Contents ${stream} 0 R >>`));
   }
   objects[pagesId - 1] = `<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(" ")}] /Count ${kids.length} >>`;
