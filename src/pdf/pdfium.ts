@@ -72,7 +72,10 @@ const LAST_ERRORS = ["no error", "unknown error", "file not found or could not b
 // Characters PDFium reports: 0x02 stands for a hyphen that ends a line (PDFium's own
 // marker, the character it replaced); control characters carry no text.
 const END_OF_LINE_HYPHEN = 0x02;
-const WHITESPACE = /^\s$/;
+
+/** What JavaScript's `\s` matches above the control characters (a test per character costs more). */
+const isSpace = (code: number) =>
+  code === 0x20 || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 
 interface Pdfium {
   exports: PdfiumExports;
@@ -180,8 +183,7 @@ function readCharacters(pdf: PdfiumExports, textPage: number, scratch: number, r
     let code = pdf.FPDFText_GetUnicode(textPage, i);
     if (code === END_OF_LINE_HYPHEN) code = 0x2d;
     else if (code < 0x20 || code === 0xfffe || code === 0xffff) continue;
-    const text = String.fromCodePoint(code);
-    if (WHITESPACE.test(text)) {
+    if (isSpace(code)) {
       // Spaces PDFium adds between words and lines are its guesses, not the text's.
       if (!pdf.FPDFText_IsGenerated(textPage, i)) runs.space();
       continue;
@@ -197,6 +199,6 @@ function readCharacters(pdf: PdfiumExports, textPage: number, scratch: number, r
     }
     pdf.FPDFText_GetCharOrigin(textPage, i, scratch, scratch + 8);
     pdf.FPDFText_GetLooseCharBox(textPage, i, scratch + 16); // left, top, right, bottom
-    runs.glyph(text, doubles[0]!, doubles[1]!, floats[2]!, font, setSize, size);
+    runs.glyph(String.fromCodePoint(code), doubles[0]!, doubles[1]!, floats[2]!, font, setSize, size);
   }
 }

@@ -17,8 +17,8 @@ const SPACE_IN_FLOW = 0.6;
 const MOVED_BACK = -0.2;
 const SHIFTED = 0.25;
 
-/** Latin ligatures, which pdf.js writes as their letters (Unicode compatibility form). */
-const LIGATURE = /[\ufb00-\ufb04\ufb06]/;
+/** Latin ligatures (ff, fi, fl, ffi, ffl, st), which pdf.js writes as their letters. */
+const isLigature = (code: number) => code >= 0xfb00 && code <= 0xfb06 && code !== 0xfb05;
 
 interface Run extends TextRun {
   /** The font size the run's glyphs were set in (the `Tf` operand). */
@@ -44,7 +44,7 @@ export class RunBuilder {
    * fonts), font size as set and as drawn (scaled by the text and page matrices).
    */
   glyph(text: string, x: number, y: number, end: number, font: number, setSize: number, size: number): void {
-    if (LIGATURE.test(text)) text = text.normalize("NFKC");
+    if (isLigature(text.charCodeAt(0))) text = text.normalize("NFKC");
     const run = this.run;
     if (run !== null && x === this.x && y === this.y) {
       // More characters of the same glyph (one glyph mapped to several letters).
