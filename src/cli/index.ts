@@ -49,9 +49,10 @@ Options:
 Reading PDFs needs one of the optional packages @embedpdf/pdfium (faster) or unpdf
 (npm install @embedpdf/pdfium). Only regular files are read; links are followed.
 
-Progress and a summary go to standard error when it is a terminal and the results do
-not go to one. Otherwise standard error carries only problems: one line per input that
-cannot be read, with its path (escaped when it holds a line break or control character).
+When standard error is a terminal, a progress bar (if the results do not go to the
+terminal too) and a summary go there. Otherwise standard error carries only problems:
+one line per input that cannot be read, with its path (quoted and escaped when it holds
+a line break or another control character).
 
 Exit status:
   0  every input was read
