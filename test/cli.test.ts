@@ -9,7 +9,7 @@ import { execFileSync, spawnSync, type SpawnSyncOptions } from "node:child_proce
 import { chmodSync, closeSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import Ajv2020 from "ajv/dist/2020.js";
+import { Ajv2020 } from "ajv/dist/2020.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseDeterminationPdfWithText } from "imr-determination/pdf";
 import { letter } from "./fixtures/compose.js";
