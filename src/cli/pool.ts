@@ -107,7 +107,9 @@ export class WorkerPool {
     this.settings = settings;
     for (const task of tasks) if (task.problem !== undefined) this.finished.set(task.index, unreadable(task, task.problem));
     this.batches = batches(tasks.filter((task) => task.problem === undefined));
-    const watchdog = setInterval(() => this.watch(), Math.min(250, Math.max(this.options.timeout / 4, 20)));
+    // Several looks per time limit, and four a second at most.
+    const timeout = this.options.timeout;
+    const watchdog = setInterval(() => this.watch(), timeout > 0 ? Math.min(250, Math.max(timeout / 4, 20)) : 250);
     try {
       this.dispatch();
       while (this.emitted < tasks.length) {
