@@ -217,8 +217,10 @@ describe("output that cannot be written", () => {
   it.skipIf(!existsSync("/dev/full"))("says so on one line and exits 4 when standard output is full", () => {
     const full = openSync("/dev/full", "w");
     try {
-      const r = run(["letters"], undefined, { stdio: ["ignore", full, "pipe"] });
-      expect([r.status, r.stderr]).toEqual([4, "imr-parse: cannot write standard output: no space left on device\n"]);
+      for (const args of [["letters"], ["letters/a.txt"], ["--help"]]) {
+        const r = run(args, undefined, { stdio: ["ignore", full, "pipe"] });
+        expect([r.status, r.stderr]).toEqual([4, "imr-parse: cannot write standard output: no space left on device\n"]);
+      }
     } finally {
       closeSync(full);
     }

@@ -176,16 +176,11 @@ const isFolder = (path: string) => stat(path).then((s) => s.isDirectory(), () =>
 
 async function run(argv: string[]): Promise<number> {
   const options = readOptions(argv);
-  if (options === "help") {
-    process.stdout.write(HELP);
-    return EXIT.ok;
-  }
-  if (options === "version") {
-    process.stdout.write(`${PACKAGE_VERSION}\n`);
-    return EXIT.ok;
-  }
-  if (options === "schema") {
-    process.stdout.write(`${JSON.stringify(recordSchema(), null, 2)}\n`);
+  if (options === "help" || options === "version" || options === "schema") {
+    const text = options === "help" ? HELP : options === "version" ? `${PACKAGE_VERSION}\n` : `${JSON.stringify(recordSchema(), null, 2)}\n`;
+    const output = standardOutput();
+    await output.write(text);
+    await output.close();
     return EXIT.ok;
   }
   // A wrong --out stops the run before any work.
