@@ -30,7 +30,7 @@ export default defineConfig([
     // Minified, the bundle compiles faster; the source maps keep stack traces readable.
     minify: true,
     banner: { js: nodeCheck },
-    external: ["imr-determination", "unpdf"],
+    external: ["imr-determination", "unpdf", "@embedpdf/pdfium"],
     onSuccess: "node scripts/write-schema.mjs",
   },
   {
@@ -40,7 +40,7 @@ export default defineConfig([
     sourcemap: true,
     target: "node22",
     platform: "node",
-    external: ["imr-determination", "imr-determination/pdf", "unpdf"],
+    external: ["imr-determination", "imr-determination/pdf", "unpdf", "@embedpdf/pdfium"],
     define: { PACKAGE_VERSION: JSON.stringify(version) },
   },
 ]);

@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { Bench } from "tinybench";
 import { parseDetermination } from "../dist/index.js";
 import { naiveParse } from "./naive.mjs";
+import { benchPdf } from "./pdf.mjs";
 import { corpus, hasCorpus, raw, sampleLetter } from "./sample.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -113,6 +114,9 @@ if (hasCorpus) {
   console.log(`\nimr-parse over ${corpus} (text and PDF, best of 3): --jobs 1 ${(one / 1000).toFixed(2)} s, --jobs 2 ${(two / 1000).toFixed(2)} s`);
   check("--jobs 2 speed-up over --jobs 1", (one / two).toFixed(2), "×", "≥ 1.6×", one / two >= 1.6);
 }
+
+// --- PDFs: each engine, and the command over 650 PDFs (bench/pdf.mjs) -------------------
+results.push(...(await benchPdf()));
 
 const failed = results.filter((r) => !r.ok);
 console.log(`\n${results.length - failed.length}/${results.length} targets met${failed.length ? `; missed: ${failed.map((r) => r.name).join(", ")}` : ""}`);

@@ -7,10 +7,13 @@ import { csvHeader, csvRows, type Table } from "./csv.js";
 
 export type Format = "json" | "jsonl" | "csv";
 
-/** The text one result adds to the output. `single`: the only input, written as one JSON document. */
-export function formatResult(format: Format, source: string, d: IMRDetermination, single: boolean, table: Table = "decisions"): string {
+/**
+ * The text one result adds to the output. `single`: the only input, written as one JSON
+ * document; `extra`: fields of the record beside the result (a PDF's `decisionPages`).
+ */
+export function formatResult(format: Format, source: string, d: IMRDetermination, single: boolean, table: Table = "decisions", extra?: object): string {
   if (format === "csv") return csvRows(table, source, d);
-  const record = { source, ...d };
+  const record = { source, ...d, ...extra };
   if (format === "jsonl") return `${JSON.stringify(record)}\n`;
   return single ? `${JSON.stringify(record, null, 2)}\n` : JSON.stringify(record, null, 2);
 }

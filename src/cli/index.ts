@@ -1,27 +1,31 @@
 /**
  * imr-parse: IMR Final Determination Letters (text or PDF) → JSON, JSON Lines or CSV.
- * A thin layer over the library: it finds the inputs, runs `parseDetermination` on
- * worker threads, and writes the results in input order.
+ * A thin layer over the library: it finds the inputs, reads and parses them on worker
+ * threads within limits (size, time, memory), and writes the results in input order.
  */
-import { createWriteStream } from "node:fs";
-import { readdir, stat } from "node:fs/promises";
-import { availableParallelism } from "node:os";
-import { join } from "node:path";
+import { stat } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import { jsonSchema } from "imr-determination";
+import type { PdfEngine } from "imr-determination/pdf";
 import { TABLES, type Table } from "./csv.js";
 import { footer, header, separator, type Format } from "./format.js";
-import { parseInOrder, preloadPdf, startWorkers } from "./pool.js";
-import type { Task } from "./read.js";
+import { InputError, listInputs, looksLikePdf, oneLine, printable, readRegularFile, readStandardInput, STDIN } from "./inputs.js";
+import { DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_SECONDS, JOBS_PER_CPU, readJobs, readMemory, readSize, readTimeout, UsageError } from "./limits.js";
+import { openFile, OutputError, standardOutput, type Output } from "./output.js";
+import { WorkerPool } from "./pool.js";
+import { readAndParse, unreadable, type Outcome, type Settings, type Task } from "./read.js";
+import { recordSchema } from "./schema.js";
 
 declare const PACKAGE_VERSION: string;
+
+/** The exit statuses, as --help and docs/cli.md list them. */
+const EXIT = { ok: 0, strict: 1, usage: 2, unreadable: 3, output: 4, internal: 70 } as const;
 
 const HELP = `Usage: imr-parse [options] <input>...
        imr-determination [options] <input>...   (the same command)
 
 Reads California IMR Final Determination Letters and writes them as data.
 Inputs are files (.txt or .pdf), folders (searched recursively for .txt and .pdf)
-or - for standard input (text).
+or - for standard input (text or PDF).
 
 Options:
   -f, --format <json|jsonl|csv>  json: one document (an array for several inputs);
@@ -35,26 +39,39 @@ Options:
       --bom                      With --format csv: begin with a byte order mark, for
                                  spreadsheet programs that need it to read UTF-8.
   -o, --out <file>               Write to <file> instead of standard output.
-  -j, --jobs <n>                 Parse on n worker threads (default: the number of CPUs).
+  -j, --jobs <n>                 Read on n worker threads, 1 to ${JOBS_PER_CPU} x the CPUs
+                                 (default: the number of CPUs).
+      --pdf-engine <pdfium|pdfjs>
+                                 Read PDFs with PDFium (@embedpdf/pdfium) or pdf.js (unpdf).
+                                 Default: PDFium when it is installed. Same text either way.
+      --max-size <size>          Skip inputs larger than this (default 64MB; 512kB, 1GB...).
+      --timeout <seconds>        Stop reading an input after this long (default ${DEFAULT_TIMEOUT_SECONDS}; 0: none).
+      --max-memory <MB>          Stop reading an input when its worker needs more memory
+                                 (default ${DEFAULT_MAX_MEMORY_MB}).
       --strict                   Exit with status 1 when any letter has an error diagnostic.
-      --schema                   Print the JSON Schema of the results and exit.
+      --no-progress              No progress bar or summary on standard error.
+      --schema                   Print the JSON Schema of the records written and exit.
   -h, --help                     Print this help and exit.
   -v, --version                  Print the version and exit.
 
-Reading PDFs needs the optional package unpdf (npm install unpdf).
+Reading PDFs needs one of the optional packages @embedpdf/pdfium (faster) or unpdf
+(npm install @embedpdf/pdfium). Only regular files are read; links are followed.
 
-Progress and a summary go to standard error when it is a terminal; otherwise standard
-error carries only problems (an input that cannot be read, with its path).
+When standard error is a terminal, a progress bar (if the results do not go to the
+terminal too) and a summary go there. Otherwise standard error carries only problems:
+one line per input that cannot be read, with its path (quoted and escaped when it holds
+a line break or another control character).
 
 Exit status:
   0  every input was read
   1  --strict, and at least one letter has an error diagnostic
-  2  the command line is wrong (unknown option, no input)
-  3  at least one input could not be read (missing file, corrupt PDF, unpdf missing)
+  2  the command line is wrong (unknown option, no input, a value out of range)
+  3  at least one input could not be read (missing, not a regular file, too large,
+     too slow, corrupt or encrypted PDF, no PDF engine installed, a folder that cannot
+     be listed or holds no letter); the others were written
+  4  the results could not be written (--out in a missing folder, disk full)
   70 an internal error (a bug: please report it with the input)
 `;
-
-class UsageError extends Error {}
 
 interface Options {
   format: Format | undefined;
@@ -62,9 +79,16 @@ interface Options {
   bom: boolean;
   out: string | undefined;
   jobs: number;
+  engine: PdfEngine | undefined;
+  maxSize: number;
+  timeout: number;
+  maxMemory: number;
   strict: boolean;
+  progress: boolean;
   inputs: string[];
 }
+
+const SINGLE_VALUED = ["format", "table", "out", "jobs", "pdf-engine", "max-size", "timeout", "max-memory"] as const;
 
 function readOptions(argv: string[]): Options | "help" | "version" | "schema" {
   let parsed;
@@ -72,13 +96,19 @@ function readOptions(argv: string[]): Options | "help" | "version" | "schema" {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
+      allowNegative: true,
       options: {
-        format: { type: "string", short: "f" },
-        table: { type: "string" },
+        format: { type: "string", short: "f", multiple: true },
+        out: { type: "string", short: "o", multiple: true },
+        jobs: { type: "string", short: "j", multiple: true },
+        "pdf-engine": { type: "string", multiple: true },
+        "max-size": { type: "string", multiple: true },
+        timeout: { type: "string", multiple: true },
+        "max-memory": { type: "string", multiple: true },
+        table: { type: "string", multiple: true },
         bom: { type: "boolean", default: false },
-        out: { type: "string", short: "o" },
-        jobs: { type: "string", short: "j" },
         strict: { type: "boolean", default: false },
+        progress: { type: "boolean", default: true },
         schema: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
         version: { type: "boolean", short: "v", default: false },
@@ -90,44 +120,38 @@ function readOptions(argv: string[]): Options | "help" | "version" | "schema" {
   const { values, positionals } = parsed;
   if (values.help) return "help";
   if (values.version) return "version";
-  if (values.schema) return "schema";
-  const format = values.format;
+  // A value given twice is a mistake to report, not one to resolve silently.
+  for (const name of SINGLE_VALUED) if ((values[name]?.length ?? 0) > 1) throw new UsageError(`--${name} is given more than once`);
+  const one = (name: (typeof SINGLE_VALUED)[number]) => values[name]?.[0];
+  if (values.schema) {
+    if (positionals.length > 0) throw new UsageError("--schema prints the schema and reads no input");
+    return "schema";
+  }
+  const format = one("format");
   if (format !== undefined && format !== "json" && format !== "jsonl" && format !== "csv") {
     throw new UsageError(`--format must be json, jsonl or csv, not "${format}"`);
   }
-  const table = (values.table ?? "decisions") as Table;
-  if (!TABLES.includes(table)) throw new UsageError(`--table must be ${TABLES.join(", ")}, not "${values.table}"`);
-  if ((values.table !== undefined || values.bom) && format !== "csv") throw new UsageError(`--${values.bom ? "bom" : "table"} goes with --format csv`);
-  const jobs = values.jobs === undefined ? availableParallelism() : Number(values.jobs);
-  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs must be a whole number of at least 1, not "${values.jobs}"`);
+  const table = (one("table") ?? "decisions") as Table;
+  if (!TABLES.includes(table)) throw new UsageError(`--table must be ${TABLES.join(", ")}, not "${one("table")}"`);
+  if ((one("table") !== undefined || values.bom) && format !== "csv") throw new UsageError(`--${values.bom ? "bom" : "table"} goes with --format csv`);
+  const engine = one("pdf-engine");
+  if (engine !== undefined && engine !== "pdfium" && engine !== "pdfjs") throw new UsageError(`--pdf-engine must be pdfium or pdfjs, not "${engine}"`);
   if (positionals.length === 0) throw new UsageError("no input: give files, folders or - for standard input");
-  return { format, table, bom: values.bom, out: values.out, jobs, strict: values.strict, inputs: positionals };
-}
-
-const isLetterFile = (name: string) => /\.(txt|pdf)$/i.test(name);
-
-/**
- * The files an input names: itself, or a folder's .txt and .pdf files (sorted,
- * recursively). A path that cannot be read is kept: reading it reports the problem.
- */
-async function* expand(input: string): AsyncGenerator<string> {
-  const info = input === "-" ? null : await stat(input).catch(() => null);
-  if (info === null || !info.isDirectory()) {
-    yield input;
-    return;
-  }
-  const entries = (await readdir(input, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const entry of entries) {
-    const path = join(input, entry.name);
-    if (entry.isDirectory()) yield* expand(path);
-    else if (isLetterFile(entry.name)) yield path;
-  }
-}
-
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8");
+  if (positionals.filter((p) => p === STDIN).length > 1) throw new UsageError("standard input (-) can be read only once");
+  return {
+    format,
+    table,
+    bom: values.bom,
+    out: one("out"),
+    jobs: readJobs(one("jobs")),
+    engine,
+    maxSize: readSize(one("max-size")),
+    timeout: readTimeout(one("timeout")),
+    maxMemory: readMemory(one("max-memory")),
+    strict: values.strict,
+    progress: values.progress,
+    inputs: positionals,
+  };
 }
 
 class Progress {
@@ -165,74 +189,119 @@ const clock = (seconds: number) => {
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
 };
 
+const isFolder = (path: string) => stat(path).then((s) => s.isDirectory(), () => false);
+
 async function run(argv: string[]): Promise<number> {
   const options = readOptions(argv);
-  if (options === "help") {
-    process.stdout.write(HELP);
-    return 0;
+  if (options === "help" || options === "version" || options === "schema") {
+    const text = options === "help" ? HELP : options === "version" ? `${PACKAGE_VERSION}\n` : `${JSON.stringify(recordSchema(), null, 2)}\n`;
+    const output = standardOutput();
+    await output.write(text);
+    await output.close();
+    return EXIT.ok;
   }
-  if (options === "version") {
-    process.stdout.write(`${PACKAGE_VERSION}\n`);
-    return 0;
-  }
-  if (options === "schema") {
-    process.stdout.write(`${JSON.stringify(jsonSchema(), null, 2)}\n`);
-    return 0;
-  }
+  // A wrong --out stops the run before any work.
+  const output = options.out ? openFile(options.out) : standardOutput();
 
-  // Workers get ready (modules loaded, grammar built) while the inputs are listed.
-  const workers = startWorkers(options.jobs);
-  const sources: string[] = [];
-  for (const input of options.inputs) for await (const path of expand(input)) sources.push(path);
-  if (sources.some((s) => /\.pdf$/i.test(s))) preloadPdf(workers);
-  const single = options.inputs.length === 1 && sources.length === 1 && options.inputs[0] === sources[0];
-  const format: Format = options.format ?? (single ? "json" : "jsonl");
-  const stdinText = sources.includes("-") ? await readStdin() : undefined;
-  const tasks: Task[] = sources.map((source, index) => ({ index, source, format, table: options.table, single, ...(source === "-" ? { text: stdinText! } : {}) }));
-
-  const out = options.out ? createWriteStream(options.out) : process.stdout;
-  const write = (chunk: string) =>
-    chunk.length === 0 || out.write(chunk) ? Promise.resolve() : new Promise<void>((resolve) => out.once("drain", () => resolve()));
-
-  const progress = new Progress(tasks.length, process.stderr.isTTY === true);
-  const totals = { letters: 0, decisions: 0, upheld: 0, overturned: 0, withErrors: 0, unreadable: 0 };
-  await write(header(format, single, options.table, options.bom));
-  let written = 0;
-  for await (const outcome of parseInOrder(tasks, workers)) {
-    if (outcome.output === null) {
-      totals.unreadable++;
-      progress.finish();
-      process.stderr.write(`imr-parse: cannot read ${outcome.source}: ${outcome.problem}\n`);
-    } else {
-      if (written++ > 0) await write(separator(format, single));
-      await write(outcome.output);
-      totals.letters++;
-      totals.decisions += outcome.decisions;
-      totals.upheld += outcome.upheld;
-      totals.overturned += outcome.overturned;
-      if (outcome.hasErrors) totals.withErrors++;
+  // Inputs are read on worker threads, which a time or memory limit can stop; only one
+  // text letter is read here. Workers get ready (modules loaded, grammar built) while the
+  // inputs are listed.
+  const [first] = options.inputs;
+  const poolOptions = { jobs: options.jobs, engine: options.engine, timeout: options.timeout, maxMemory: options.maxMemory };
+  let pool = options.inputs.length > 1 || /\.pdf$/i.test(first!) || (await isFolder(first!)) ? new WorkerPool(poolOptions) : null;
+  try {
+    const tasks: Task[] = [];
+    for await (const listed of listInputs(options.inputs)) tasks.push({ index: tasks.length, source: listed.source, ...(listed.problem !== undefined && { problem: listed.problem }) });
+    // Standard input is read here (once, within the size limit); PDFs are told by their first bytes.
+    const stdin = tasks.find((t) => t.source === STDIN);
+    if (stdin) {
+      try {
+        stdin.bytes = await readStandardInput(options.maxSize);
+      } catch (error) {
+        stdin.problem = error instanceof InputError ? error.message : String(error);
+      }
     }
-    progress.update(totals.letters + totals.unreadable);
+    if (pool === null && tasks.length === 1 && tasks[0]!.problem === undefined) {
+      const task = tasks[0]!;
+      try {
+        task.bytes ??= readRegularFile(task.source, options.maxSize);
+        if (looksLikePdf(task.bytes)) pool = new WorkerPool({ ...poolOptions, jobs: 1 });
+      } catch (error) {
+        task.problem = (error as Error).message;
+      }
+    }
+    if (pool && tasks.some((t) => /\.pdf$/i.test(t.source) || (t.bytes && looksLikePdf(t.bytes)))) pool.preloadPdf();
+
+    const single = options.inputs.length === 1 && tasks.length === 1 && options.inputs[0] === tasks[0]!.source;
+    const format: Format = options.format ?? (single ? "json" : "jsonl");
+    const settings: Settings = { format, table: options.table, single, maxSize: options.maxSize, engine: options.engine };
+    const outcomes = pool ? pool.parse(tasks, settings) : inline(tasks, settings);
+    const toTerminal = options.out === undefined && process.stdout.isTTY === true;
+    return await write(outcomes, tasks.length, output, { format, table: options.table, bom: options.bom, single, strict: options.strict, progress: options.progress, toTerminal });
+  } finally {
+    await pool?.close();
   }
-  await write(footer(format, single));
-  if (options.out) await new Promise<void>((resolve, reject) => (out as ReturnType<typeof createWriteStream>).end((error?: Error | null) => (error ? reject(error) : resolve())));
-  progress.finish();
-  if (process.stderr.isTTY) {
+}
+
+async function* inline(tasks: readonly Task[], settings: Settings): AsyncGenerator<Outcome> {
+  for (const task of tasks) yield task.problem === undefined ? await readAndParse(task, settings) : unreadable(task, task.problem);
+}
+
+interface WriteOptions {
+  format: Format;
+  table: Table;
+  bom: boolean;
+  single: boolean;
+  strict: boolean;
+  progress: boolean;
+  /** The results go to a terminal. */
+  toTerminal: boolean;
+}
+
+async function write(outcomes: AsyncIterable<Outcome>, total: number, output: Output, options: WriteOptions): Promise<number> {
+  const { format, single } = options;
+  // A progress bar only where it cannot mix with the results: standard error is a
+  // terminal and the results go elsewhere.
+  const interactive = options.progress && process.stderr.isTTY === true;
+  const progress = new Progress(total, interactive && !options.toTerminal);
+  const totals = { letters: 0, decisions: 0, upheld: 0, overturned: 0, withErrors: 0, unreadable: 0 };
+  const status = () => (totals.unreadable > 0 ? EXIT.unreadable : options.strict && totals.withErrors > 0 ? EXIT.strict : EXIT.ok);
+  try {
+    await output.write(header(format, single, options.table, options.bom));
+    let written = 0;
+    for await (const outcome of outcomes) {
+      if (outcome.output === null) {
+        totals.unreadable++;
+        progress.finish();
+        process.stderr.write(`imr-parse: cannot read ${printable(outcome.source)}: ${oneLine(outcome.problem ?? "unknown problem")}\n`);
+      } else {
+        if (written++ > 0) await output.write(separator(format, single));
+        await output.write(outcome.output);
+        totals.letters++;
+        totals.decisions += outcome.decisions;
+        totals.upheld += outcome.upheld;
+        totals.overturned += outcome.overturned;
+        if (outcome.hasErrors) totals.withErrors++;
+      }
+      progress.update(totals.letters + totals.unreadable);
+    }
+    await output.write(footer(format, single));
+    await output.close();
+  } catch (error) {
+    // A reader that stops early (`imr-parse … | head`) is not an error.
+    if (error instanceof OutputError && error.readerGone) return status();
+    throw error;
+  } finally {
+    progress.finish();
+  }
+  if (interactive) {
     process.stderr.write(
       `${totals.letters} letters, ${totals.decisions} decisions (${totals.upheld} upheld, ${totals.overturned} overturned), ` +
         `${totals.withErrors} with error diagnostics, ${totals.unreadable} unreadable, in ${progress.elapsed().toFixed(1)} s\n`,
     );
   }
-  if (totals.unreadable > 0) return 3;
-  if (options.strict && totals.withErrors > 0) return 1;
-  return 0;
+  return status();
 }
-
-// A reader that stops early (`imr-parse … | head`) is not an error.
-process.stdout.on("error", (error: NodeJS.ErrnoException) => {
-  if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
-  throw error;
-});
 
 run(process.argv.slice(2)).then(
   (code) => {
@@ -240,11 +309,14 @@ run(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     if (error instanceof UsageError) {
-      process.stderr.write(`imr-parse: ${error.message}\nTry imr-parse --help.\n`);
-      process.exitCode = 2;
+      process.stderr.write(`imr-parse: ${oneLine(error.message)}\nTry imr-parse --help.\n`);
+      process.exitCode = EXIT.usage;
+    } else if (error instanceof OutputError) {
+      if (!error.readerGone) process.stderr.write(`imr-parse: ${oneLine(error.message)}\n`);
+      process.exitCode = error.readerGone ? EXIT.ok : EXIT.output;
     } else {
       process.stderr.write(`imr-parse: ${(error as Error)?.stack ?? error}\n`);
-      process.exitCode = 70;
+      process.exitCode = EXIT.internal;
     }
   },
 );
