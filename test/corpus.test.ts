@@ -50,7 +50,8 @@ const VARIANTS: Record<string, (t: string) => string> = {
 const folders = present
   ? [
       { dir: join(corpus, "letters", "raw"), variants: Object.keys(VARIANTS) },
-      { dir: join(corpus, "letters", "layout"), variants: ["raw"] },
+      { dir: join(corpus, "letters", "layout"), variants: Object.keys(VARIANTS) },
+      { dir: join(corpus, "letters", "plain"), variants: Object.keys(VARIANTS) },
       { dir: join(corpus, "seeds"), variants: Object.keys(VARIANTS) },
     ]
   : [];
@@ -64,7 +65,8 @@ describe.skipIf(!present)("the shared corpus", () => {
 
   it.each([
     ["letters/raw", "gold", ["--variant", "all"]],
-    ["letters/layout", "gold", []],
+    ["letters/layout", "gold", ["--variant", "all"]],
+    ["letters/plain", "gold", ["--variant", "all", "--hyphens", "ignore"]],
     ["seeds", "gold-seeds", ["--variant", "all"]],
   ])("%s against %s scores 100%%, with citations and services", (letters, gold, extra) => {
     const args = [join(shared, "tools", "score.mjs"), "--module", module, "--letters", join(corpus, letters), "--gold", join(corpus, gold), "--with", "citations,service", "--show", "5", ...extra];

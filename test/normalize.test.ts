@@ -118,6 +118,16 @@ describe("running page headers", () => {
     expect(normalize(running(2)).pageHeaders).toHaveLength(2);
   });
 
+  it("knows the letter's own case number from a plain pdftotext header, labels before values", () => {
+    const plainHeader = "Case Number:\nDate Assigned:\nDecision Date:\nPriority:\n\nCM19-0000417\n03/04/2019\n04/01/2019\nStandard\n\n";
+    const once = normalize(`${plainHeader}The wrist was Final Determination Letter for IMR Case Number CM19-0000417 splinted.`);
+    expect(once.pageHeaders).toHaveLength(1);
+    expect(once.text.endsWith("The wrist was splinted.")).toBe(true);
+    // Prose between the label and a number is no header: the number is not taken for the letter's.
+    const prose = normalize("Case Number:\nThe record was reviewed in full, as requested.\nCM19-0000417\nThe wrist was Final Determination Letter for IMR Case Number CM19-0000417 splinted.");
+    expect(prose.pageHeaders).toHaveLength(0);
+  });
+
   it("reports where the removed headers were", () => {
     const input = `${HEADER}one.\nFinal Determination Letter for IMR Case Number CM19-0000417\ntwo.`;
     const [header] = normalize(input).pageHeaders;

@@ -42,7 +42,10 @@ export function forgetLastInput(): void {
 interface PhraseOptions {
   /** Only at the start of a line (a landmark); otherwise anywhere a word starts. */
   lineStart?: boolean;
-  /** The phrase is the whole line (a section heading). */
+  /**
+   * The phrase is the whole line (a section heading), or, in capitals, begins one: text
+   * re-wrapped to another width joins a heading with the line after it.
+   */
   wholeLine?: boolean;
   categories?: TokenType[];
 }
@@ -58,8 +61,10 @@ function phrase(name: string, spellings: string | readonly string[], options: Ph
   const exec = (text: string, offset: number): [string] | null => {
     if (!set.pairAt(text, offset)) return null;
     const end = set.endOf(id, text, offset);
-    if (end < 0 || (options.wholeLine && !isLineEnd(text, end))) return null;
-    return [text.slice(offset, end)];
+    if (end < 0) return null;
+    const image = text.slice(offset, end);
+    if (options.wholeLine && !isLineEnd(text, end) && !(text.charCodeAt(end) === 0x20 && image === image.toUpperCase())) return null;
+    return [image];
   };
   return createToken({
     name,

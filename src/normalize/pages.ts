@@ -67,9 +67,10 @@ export function emptyPages(text: string): TextRange[] {
   return empty;
 }
 
-// "Case Number: CM16-0213037" in the case header; "… IMR Case Number CM16-0213037" in a
-// running page header.
-const HEADER_CASE_NUMBER = /Case\s+Number:\s*\[?(CM\d{2}-\d{7})/;
+// "Case Number: CM16-0213037" in the case header, or after a column of the other labels
+// (plain pdftotext puts the labels first, then their values); "… IMR Case Number
+// CM16-0213037" in a running page header.
+const HEADER_CASE_NUMBER = /Case\s+Number:(?:[ \t]*\n(?:[A-Za-z][A-Za-z ()/]{0,40}:?[ \t]*)?){0,12}?[ \t]*\[?(CM\d{2}-\d{7})/;
 const PAGE_HEADER_CASE_NUMBER = /Final\s+Determination\s+Letter\s+for\s+IMR\s+Case\s+Number\s+\[?(CM\d{2}-\d{7})/g;
 
 /**

@@ -953,6 +953,13 @@ const LOSSLESS_OPERATIONS: Damage[] = [
   once({ name: "rewrap-narrow", description: "Prose re-wrapped to 70% of the letter's width, words broken after hyphens too.", losesNothing: true }, (text) => rewrap(text, 0.7)),
   once({ name: "rewrap-wide", description: "Prose re-wrapped to 130% of the letter's width.", losesNothing: true }, (text) => rewrap(text, 1.3)),
   once(
+    { name: "section-heading-joined-with-next-line", description: "Each section heading in capitals joined with the line after it, as text re-wrapped without knowing headings puts it.", losesNothing: true },
+    (text) => {
+      const joined = text.replace(/^(HOW THE IMR FINAL DETERMINATION WAS MADE|CLINICAL CASE SUMMARY|IMR ISSUES, DECISIONS AND RATIONALES) *\n(?=\S)/gm, "$1 ");
+      return joined === text ? null : joined;
+    },
+  ),
+  once(
     { name: "page-header-lines", description: "A running page header line, with the letter's own case number, at the top of every page after the first.", losesNothing: true },
     (text, s) => withPageHeaders(text, s, false),
   ),
