@@ -45,6 +45,14 @@ export const DENSE_INPUTS = Object.freeze({
   "guideline citations, one paragraph": (bytes) =>
     repeat("Knee Complaints 2004, Section(s): Summary, and ", bytes, `${ISSUES}X: Upheld\nMAXIMUS guideline: Decision based on MTUS `, "Knee Complaints 2004.\n"),
   "page headers, one line": (bytes) => repeat("Final Determination Letter for IMR Case Number CM16-0000001 ", bytes),
+  // Diagnostics quote what they report: a quote must not cost the passage's length.
+  "one heading line, twice, naming nothing known": (bytes) => {
+    const heading = `${repeat("Zephyr widget ", bytes / 2).trimEnd()}: Upheld\n`;
+    return `${ISSUES}${heading}${heading}`;
+  },
+  // A section repeated is compared with the first: the first must be read once, not per copy.
+  "a long section, then many short copies of it": (bytes) =>
+    repeat("CLINICAL CASE SUMMARY\nThe wrist was fine.\n", bytes, `CLINICAL CASE SUMMARY\n${repeat("The knee was stiff. ", bytes / 2)}\n`),
   // A row of many cells (gaps of three spaces make it a table row) and indented rows whose
   // cells stand under its cells: pdftotext -layout's continuation rows, taken to extremes.
   "layout table, a wide row and a wide continuation row": (bytes) => {

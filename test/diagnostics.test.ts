@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { DIAGNOSTIC_CODES, IMRDeterminationSchema, IMRParseError, parseDetermination } from "../src/index.js";
-import { letter } from "./fixtures/compose.js";
+import { letter, summarySection } from "./fixtures/compose.js";
 
 function parse(text: string) {
   const r = parseDetermination(text);
@@ -85,6 +85,29 @@ describe("damaged letters", () => {
     expect(d.message).toContain("Page 2 of 3");
     expect(text.slice(d.span.start, d.span.end)).toBe("Page 2 of 3 (stamped: RECEIVED)");
     expect(d.line).toBe(text.slice(0, d.span.start).split("\n").length);
+  });
+
+  it("messages quote a passage shortly, however long it is", () => {
+    const item = "Zephyr widget fitting ".repeat(10_000).trim();
+    const r = parse(letter({ decisions: [{ item }, { item }] }));
+    expect(r.decisions[0]!.treatment?.text).toBe(item);
+    const codes = r.diagnostics.map((d) => d.code);
+    expect(codes).toEqual(expect.arrayContaining(["unknown-service", "duplicate-decision"]));
+    for (const d of r.diagnostics) expect(d.message.length, d.code).toBeLessThan(300);
+    expect(r.diagnostics.find((d) => d.code === "unknown-service")!.message).toContain('"Zephyr widget fitting Zephyr widget fitting Zephyr widget…"');
+  });
+
+  it("a section given twice: a duplicate when the words are the same however spaced, a conflict otherwise", () => {
+    const summary = "The injured worker is a 41 year old male who bruised his shin on a crate of invented quinces. He was given a brace.";
+    const section = summarySection(summary);
+    const twice = (copy: string) => parse(letter({ summary }).replace(section, `${section}\n${copy}`));
+    const codes = (copy: string) => twice(copy).diagnostics.map((d) => d.code).filter((c) => c.endsWith("-section"));
+    expect(codes(section)).toEqual(["duplicate-section"]);
+    expect(codes(` ${section.replace(/\n/g, "   \n\t").replace(/ /g, "  ")} `)).toEqual(["duplicate-section"]);
+    expect(codes(section.replace("bruised", "grazed"))).toEqual(["conflicting-section"]);
+    expect(codes(section.replace(" He was given a brace.", ""))).toEqual(["conflicting-section"]);
+    expect(codes(section.replace("a crate", "acrate"))).toEqual(["conflicting-section"]);
+    expect(twice(section.replace("bruised", "grazed")).caseSummary?.text).toContain("bruised");
   });
 
   it("a decision whose section heading was lost is still read, with a warning", () => {

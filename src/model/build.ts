@@ -225,12 +225,37 @@ function sortParts(ast: LetterNode, ctx: ReadContext): LetterParts {
 
 /** A section the letter has twice: read once; an error when the two differ, since either may be the right one. */
 function repeated(first: LetterPartNode, again: LetterPartNode, ctx: ReadContext): void {
-  const words = (p: LetterPartNode) => ctx.normalized.input.slice(p.span.start, p.span.end).replace(/\s+/g, " ").trim();
-  if (words(first) === words(again)) {
+  if (sameWords(ctx.normalized.input, first.span, again.span)) {
     ctx.diagnostics.add("duplicate-section", `A second ${PART_NAMES[again.type]}, word for word the first, was left out`, again.span);
   } else {
     ctx.diagnostics.add("conflicting-section", `A second ${PART_NAMES[again.type]} differs from the first: the first was read, and its values may be wrong`, again.span);
   }
+}
+
+/**
+ * Whether two passages have the same words, however they are spaced. Compared in place,
+ * and no further than the shorter one goes: a section repeated many times costs each copy's
+ * length, not the first's.
+ */
+function sameWords(text: string, a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+  let i = a.start;
+  let j = b.start;
+  for (let started = false; ; started = true) {
+    let gapA = false;
+    let gapB = false;
+    for (; i < a.end && isSpace(text.charCodeAt(i)); i++) gapA = true;
+    for (; j < b.end && isSpace(text.charCodeAt(j)); j++) gapB = true;
+    if (i >= a.end || j >= b.end) return i >= a.end && j >= b.end;
+    if ((started && gapA !== gapB) || text.charCodeAt(i) !== text.charCodeAt(j)) return false;
+    i++;
+    j++;
+  }
+}
+
+/** What `\s` matches in a regular expression. */
+function isSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 function readSummary(summary: ClinicalCaseSummaryNode | undefined, result: IMRDetermination, ctx: ReadContext): void {

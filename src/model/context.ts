@@ -11,10 +11,13 @@ export interface ReadContext {
   diagnostics: Diagnostics;
 }
 
+// Only the head of a passage is reflowed for a quote: a passage may be megabytes long.
+const QUOTE_HEAD = 600;
+
 /** A passage shortened for a message: reflowed, at most 60 characters, quoted. */
 export function quote(text: string): string {
-  const flat = text.replace(/\s+/g, " ");
-  return flat.length > 60 ? `"${flat.slice(0, 57)}…"` : `"${flat}"`;
+  const flat = text.slice(0, QUOTE_HEAD).replace(/\s+/g, " ");
+  return flat.length > 60 || text.length > QUOTE_HEAD ? `"${flat.slice(0, 57)}…"` : `"${flat}"`;
 }
 
 /**

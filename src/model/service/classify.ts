@@ -8,6 +8,7 @@
  * The vocabulary (drugs.ts, services.ts) is compiled once, when the module loads, into one
  * map of terms; a treatment costs one pass over its words with a few map lookups each.
  */
+import { quote } from "../context.js";
 import type { TextNode } from "../../ast/nodes.js";
 import type { DiagnosticCode } from "../diagnostics.js";
 import type { Service, Span } from "../schema.js";
@@ -266,7 +267,6 @@ function lastOfFirstPhrase(matches: Match[], naming: (m: Meaning) => boolean): M
   return head;
 }
 
-const quote = (text: string) => JSON.stringify(text.replace(/\s+/g, " ").trim());
 
 function readDrug(matches: Match[], text: string): ServiceReading {
   const drugs: DrugEntry[] = [];
