@@ -91,12 +91,19 @@ export function canonical(term: string): string {
 }
 
 // --- The vocabulary, compiled once -----------------------------------------------------
-// One map from each term to its meaning, and for each word that starts a term the most
-// words a term starting with it has. The terms are already canonical, so compiling is a
-// map insertion per term: no tokenizing in V8's interpreter while the library loads.
+// One map from each term to its meaning, and the same terms as a tree of words, which a
+// treatment is walked along word by word (no strings joined to look a term up). The terms
+// are already canonical, so compiling is a few map insertions per term: no tokenizing in
+// V8's interpreter while the library loads.
 
 const TERMS = new Map<string, Meaning>();
-const LONGEST = new Map<string, number>();
+/** A term, or the first words of one: `meaning` when the words so far are a term. */
+interface TermNode {
+  term: string;
+  meaning: Meaning | undefined;
+  next: Map<string, TermNode> | undefined;
+}
+const FIRST_WORDS = new Map<string, TermNode>();
 /** Terms the tables give two different meanings (the test of the vocabulary checks there are none). */
 export const CONFLICTS: string[] = [];
 
@@ -116,10 +123,18 @@ function add(term: string, meaning: Meaning): void {
     return;
   }
   TERMS.set(term, meaning);
-  const space = term.indexOf(" ");
-  const first = space < 0 ? term : term.slice(0, space);
-  const length = space < 0 ? 1 : term.split(" ").length;
-  if ((LONGEST.get(first) ?? 0) < length) LONGEST.set(first, length);
+  let level = FIRST_WORDS;
+  let node: TermNode | undefined;
+  for (let from = 0; from <= term.length; ) {
+    const space = term.indexOf(" ", from);
+    const end = space < 0 ? term.length : space;
+    const word = term.slice(from, end);
+    node = level.get(word);
+    if (!node) level.set(word, (node = { term: term.slice(0, end), meaning: undefined, next: undefined }));
+    from = end + 1;
+    if (from <= term.length) level = node.next ??= new Map();
+  }
+  node!.meaning = meaning;
 }
 
 /** Skin behavior of each single generic, for the topical rules (see drugs.ts). */
@@ -166,8 +181,6 @@ const ACETAMINOPHEN_PARTNERS = new Set(["hydrocodone", "oxycodone", "codeine", "
 const GENERIC_HEADS = new Set(["evaluation-management"]);
 const SPINE = new Set(SPINE_WORDS);
 const GENERIC_TESTS = new Set(["test", "testing", "screening", "assessment"]);
-// The candidate terms at one word, longest last (re-used: nothing is built per call but these strings).
-const keys: string[] = [];
 
 // --- Reading a treatment ----------------------------------------------------------------
 
@@ -199,28 +212,27 @@ export function readService(text: string): ServiceReading {
   let sawDrug = false;
   let indication = false;
   for (let i = 0; i < ws.length; ) {
-    // The longest term that starts here; its last word may be a plural.
-    const first = ws[i]!;
-    const firstOne = singular(first);
-    let longest = Math.max(LONGEST.get(first) ?? 0, firstOne === first ? 0 : (LONGEST.get(firstOne) ?? 0));
-    if (longest > ws.length - i) longest = ws.length - i;
-    let found: Meaning | undefined;
-    let term = first;
-    let length = longest;
-    if (longest > 0) {
-      keys[0] = first;
-      for (let k = 1; k < longest; k++) keys[k] = `${keys[k - 1]} ${ws[i + k]}`;
-      for (; length > 0; length--) {
-        found = TERMS.get((term = keys[length - 1]!));
-        if (found) break;
-        const last = ws[i + length - 1]!;
-        const one = length === 1 ? firstOne : singular(last);
-        if (one !== last && (found = TERMS.get((term = term.slice(0, term.length - last.length) + one)))) break;
+    // The longest term that starts here, walked word by word; its last word may be a plural.
+    let found: TermNode | undefined;
+    let length = 0;
+    let level: Map<string, TermNode> | undefined = FIRST_WORDS;
+    for (let k = i; level !== undefined && k < ws.length; k++) {
+      const word = ws[k]!;
+      const node = level.get(word);
+      let term = node;
+      if (!term?.meaning) {
+        const one = singular(word);
+        term = one === word ? undefined : level.get(one);
       }
+      if (term?.meaning) {
+        found = term;
+        length = k - i + 1;
+      }
+      level = node?.next;
     }
     if (found) {
-      matches.push({ meaning: found, term, phrase, afterIndication: indication });
-      if (found.kind === "drug") sawDrug = true;
+      matches.push({ meaning: found.meaning!, term: found.term, phrase, afterIndication: indication });
+      if (found.meaning!.kind === "drug") sawDrug = true;
       i += length;
       continue;
     }
