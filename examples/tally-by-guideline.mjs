@@ -9,7 +9,8 @@ const tally = new Map();
 for (const file of readdirSync(folder).filter((f) => f.endsWith(".txt"))) {
   const letter = parseDetermination(readFileSync(join(folder, file), "utf8"));
   for (const row of listCitations(letter)) {
-    if (row.paragraph !== "reviewer" || row.citation.source !== "MTUS") continue;
+    // A damaged heading leaves the outcome null (with an error diagnostic): nothing to count.
+    if (row.paragraph !== "reviewer" || row.citation.source !== "MTUS" || row.outcome === null) continue;
     const key = `${row.citation.guideline}${row.citation.year ? ` ${row.citation.year}` : ""}`;
     const counts = tally.get(key) ?? { upheld: 0, overturned: 0 };
     counts[row.outcome]++;
