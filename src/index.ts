@@ -69,7 +69,7 @@ export class IMRParseError extends Error {
 
 /**
  * Reads the text of an IMR Final Determination Letter, however it was extracted
- * (`pdftotext` raw or layout, copied from a viewer, mis-encoded), into typed data.
+ * (`pdftotext` raw, layout or plain, copied from a viewer, mis-encoded), into typed data.
  *
  * It never throws because of the letter's content: what it cannot read is `null` or
  * empty, and `diagnostics` says what and where. It runs in time linear in the input.

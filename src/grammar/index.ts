@@ -33,7 +33,7 @@ export interface LetterCst {
  * ```ts
  * import { normalize, parseCst } from "imr-determination";
  * const { cst, tokens } = parseCst(normalize(letterText));
- * tokens.filter((t) => t.tokenType.name === "Outcome").length; // one per decision
+ * tokens.filter((t) => t.tokenType.name === "Upheld" || t.tokenType.name === "Overturned").length; // one per decision with a readable outcome
  * ```
  */
 export function parseCst(normalized: NormalizedText): LetterCst {

@@ -1,6 +1,8 @@
 /**
- * The grammar of passages the letter grammar hands on: a guideline paragraph and a list
- * (states, specialties). Each is lexed on its own, in its own lexer mode.
+ * The grammar of passages the letter grammar hands on: a guideline paragraph, the "HOW THE
+ * IMR FINAL DETERMINATION WAS MADE" section (its boilerplate and the older sentence naming
+ * the reviewer's credentials) and a list (states, specialties). Each is lexed on its own,
+ * in its own lexer mode.
  *
  * A guideline paragraph, sentence by sentence:
  *
