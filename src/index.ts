@@ -103,7 +103,7 @@ export function parseDetermination(text: string, options?: ParseOptions | null):
     result = toDetermination(buildAst(cst, normalized), normalized);
   } catch (error) {
     // The grammar accepts any text; a throw here is a bug, and the caller still gets a result to act on.
-    result = internalError(text, error);
+    result = internalError(error);
   }
   if (strict && result.diagnostics.some((d) => d.severity === "error")) {
     throw new IMRParseError(result.diagnostics, result);
@@ -121,11 +121,10 @@ function readOptions(options: ParseOptions | null | undefined): Required<ParseOp
 }
 
 /** An empty result whose one diagnostic says the parser failed, and why. */
-function internalError(text: string, error: unknown): IMRDetermination {
+function internalError(error: unknown): IMRDetermination {
   const message = `The parser failed on this input (a bug; please report it with the input): ${(error as Error)?.message ?? String(error)}`;
   const span = { start: 0, end: 0, line: 1, column: 1 };
   const nullSpans = { assigned: null, decision: null, injury: null, urDenial: null, applicationReceived: null };
-  void text;
   return {
     caseNumber: null,
     dates: { ...nullSpans },

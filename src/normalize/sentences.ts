@@ -1,8 +1,7 @@
 /**
- * The one test of where a sentence ends, shared by the stages that need it: the line
- * pass (does a page header split a sentence?), the line-break pass (does a full line run
- * on?), the model (was the last rationale cut short? where does the patient's sentence
- * end?).
+ * The one test of where a sentence ends, shared by the stages that need it: the
+ * line-break pass (does a full line run on?) and the model (was the last rationale, or
+ * the summary, cut short? where does a paragraph of unplaced text end?).
  */
 
 const FULL_STOP = 46;
@@ -19,18 +18,3 @@ export function endsSentence(text: string, end: number = text.length): boolean {
   return i >= 0 && isStop(text.charCodeAt(i));
 }
 
-/**
- * The offset just past the first sentence end at or after `from`: a stop (and a closing
- * quote or bracket) followed by a space, a line break or the end of the text; or
- * `text.length` when no sentence ends.
- */
-export function sentenceEndAfter(text: string, from: number): number {
-  for (let i = from; i < text.length; i++) {
-    if (!isStop(text.charCodeAt(i))) continue;
-    let end = i + 1;
-    if (end < text.length && isCloser(text.charCodeAt(end))) end++;
-    const next = text.charCodeAt(end);
-    if (end === text.length || next === 32 || next === 10) return end;
-  }
-  return text.length;
-}
