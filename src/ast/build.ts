@@ -30,6 +30,7 @@ import type {
   UnplacedCstChildren,
   WordsCstChildren,
 } from "../grammar/cst.js";
+import { isSpace } from "../grammar/characters.js";
 import { isPartialPhrase, letterParser } from "../grammar/parser.js";
 import {
   ApplicationReceivedLabel,
@@ -88,7 +89,6 @@ const OUTCOMES = new Map<TokenType, Outcome>([
 
 // Spaces and line breaks never start or end a passage; a partial authorization's
 // "Y, leaving …" leaves a comma behind Y.
-const isSpace = (c: number) => c === 32 || c === 10;
 const isSpaceOrSeparator = (c: number) => c === 32 || c === 10 || c === 44 /* , */ || c === 59; /* ; */
 
 /**

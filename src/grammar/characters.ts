@@ -1,11 +1,16 @@
 /**
- * Character classes the lexers share: what makes a word, where a line starts and ends,
- * and the start-character lists Chevrotain's first-character index wants for tokens
- * that can start with (almost) anything.
+ * Character classes the lexers, the parser and the AST builder share: what makes a word,
+ * where a line starts and ends, and the start-character lists Chevrotain's
+ * first-character index wants for tokens that can start with (almost) anything.
  */
 
 /** Letters and digits (and anything past ASCII) make words. */
 export const isWordCode = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 0xc0;
+
+/** A space or a line break: the only whitespace the normalized text has. */
+export const isSpace = (c: number): boolean => c === 32 || c === 10;
+/** An ASCII lower-case letter: a line that starts with one runs on from the line before. */
+export const isLowerCase = (c: number): boolean => c >= 97 && c <= 122;
 
 export const isLineStart = (text: string, offset: number): boolean => offset === 0 || text.charCodeAt(offset - 1) === 10;
 export const isLineEnd = (text: string, offset: number): boolean => offset === text.length || text.charCodeAt(offset) === 10;

@@ -6,6 +6,7 @@
  */
 import { createTokenInstance, type IToken, type TokenType } from "chevrotain";
 import { endsSentence } from "../normalize/sentences.js";
+import { isLowerCase } from "./characters.js";
 import { FullLineBreak, LineBreak, ParagraphBreak, Text, WordWrap } from "./tokens.js";
 
 /** A line shorter than this share of the letter's full width is a paragraph's last line. */
@@ -89,5 +90,3 @@ export function markLineBreaks(tokens: IToken[], text: string, lineWidth: number
 function textToken(text: string, start: number, end: number): IToken {
   return createTokenInstance(Text, text.slice(start, end), start, end - 1, NaN, NaN, NaN, NaN);
 }
-
-const isLowerCase = (c: number) => c >= 97 && c <= 122;

@@ -6,10 +6,8 @@
  * full stop. The guideline vocabulary's comma, full stop and spaces serve here too.
  */
 import { createToken, type TokenType } from "chevrotain";
-import { anyCharacterBut } from "./characters.js";
+import { anyCharacterBut, isSpace } from "./characters.js";
 import { Comma, Period, Whitespace } from "./guideline-tokens.js";
-
-const isSpace = (c: number) => c === 32 || c === 10;
 
 /** "and" between two items of a list in a sentence. */
 export const ListAnd = createToken({

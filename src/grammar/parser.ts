@@ -14,6 +14,7 @@
  * number of times, so parsing stays linear.
  */
 import { EOF, tokenMatcher, type IToken, type TokenType } from "chevrotain";
+import { isLowerCase } from "./characters.js";
 import { QuickStartCstParser } from "./quick-start.js";
 import {
   CaseSummaryLeadIn,
@@ -454,7 +455,6 @@ const PARTIAL_PHRASES = new Set<TokenType>(
 );
 /** Whether a token type is one of the partial authorization's phrases. */
 export const isPartialPhrase = (type: TokenType) => PARTIAL_PHRASES.has(type);
-const isLowerCase = (c: number) => c >= 97 && c <= 122;
 
 /** The one parser of the process: building it analyses the grammar, which is slow. */
 let shared: LetterParser | undefined;
