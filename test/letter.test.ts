@@ -2,6 +2,8 @@
  * The letter, part by part: each `describe` is one part of the template, each case a
  * letter the fixtures compose with invented prose.
  */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { IMRDeterminationSchema, parseDetermination, type IMRDetermination } from "../src/index.js";
 import { decision, howSection, issuesSection, layoutHeader, letter, rawHeader, rewrite, summarySection, wrap } from "./fixtures/compose.js";
@@ -52,6 +54,16 @@ describe("a whole letter", () => {
   it("reads the layout rendering like the raw one", () => {
     const strip = (r: IMRDetermination) => JSON.parse(JSON.stringify(r, (k, v) => (k === "span" || k === "sources" || k.endsWith("Span") ? undefined : v)));
     expect(strip(parse(letter({ layout: true })))).toEqual(strip(parse(letter())));
+  });
+});
+
+describe("the example letters the package ships", () => {
+  // The README promises `letter.diagnostics; // []`: the demo's letters must keep it.
+  const folder = join(import.meta.dirname, "..", "examples", "letters");
+  it.each(readdirSync(folder))("%s reads with no diagnostic but a missing header of an older letter", (name) => {
+    const r = parse(readFileSync(join(folder, name), "utf8"));
+    expect(r.decisions.length).toBeGreaterThan(0);
+    expect(codes(r)).toEqual(name.startsWith("older") ? ["missing-case-header"] : []);
   });
 });
 

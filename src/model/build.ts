@@ -243,8 +243,8 @@ function sameWords(text: string, a: { start: number; end: number }, b: { start: 
   for (let started = false; ; started = true) {
     let gapA = false;
     let gapB = false;
-    for (; i < a.end && isSpace(text.charCodeAt(i)); i++) gapA = true;
-    for (; j < b.end && isSpace(text.charCodeAt(j)); j++) gapB = true;
+    for (; i < a.end && isRegExpSpace(text.charCodeAt(i)); i++) gapA = true;
+    for (; j < b.end && isRegExpSpace(text.charCodeAt(j)); j++) gapB = true;
     if (i >= a.end || j >= b.end) return i >= a.end && j >= b.end;
     if ((started && gapA !== gapB) || text.charCodeAt(i) !== text.charCodeAt(j)) return false;
     i++;
@@ -253,7 +253,7 @@ function sameWords(text: string, a: { start: number; end: number }, b: { start: 
 }
 
 /** What `\s` matches in a regular expression. */
-function isSpace(c: number): boolean {
+function isRegExpSpace(c: number): boolean {
   if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
