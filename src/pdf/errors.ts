@@ -1,4 +1,4 @@
-/** Why a PDF could not be read: the error every engine throws. */
+// The error every PDF engine throws, whichever engine read the file.
 
 /**
  * Why a PDF could not be read.
