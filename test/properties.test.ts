@@ -73,6 +73,19 @@ describe("worst cases finish and report", () => {
     expect(r.diagnostics.filter((d) => d.code === "another-letter")).toHaveLength(1);
   });
 
+  it("a table row continued by an indented row of 300,000 words", () => {
+    // pdftotext -layout: a row with a column gap, then an indented row under its second cell.
+    const r = parseDetermination(`Zephyr   quince\n         ${"lantern ".repeat(300_000)}\n`);
+    IMRDeterminationSchema.parse(r);
+    expect(r.diagnostics.some((d) => d.code === "not-a-determination-letter")).toBe(true);
+  });
+
+  it("300,000 empty pages between two pages of text", () => {
+    const r = parseDetermination(`${letter()}\f${"\f".repeat(300_000)}${letter()}`);
+    IMRDeterminationSchema.parse(r);
+    expect(r.diagnostics.filter((d) => d.code === "empty-page")).toHaveLength(51);
+  });
+
   it("NUL bytes and lone surrogates", () => {
     const text = letter({ summary: "The worker is a 40 year old male\u0000 with a sore\u0000\u0000 knee \ud800 and a stiff \udc00 back." });
     const r = parseDetermination(text);

@@ -208,7 +208,12 @@ export function foldLines(input: string, pages: PageFacts = { caseNumber: null, 
           pending = null;
         }
       } else if (pending && pending.table && continues(pending, row)) {
-        for (const cell of row.cells) nearestCell(pending, cell.column).words.push(...cell.words);
+        // A loop, not push(...words): a spread passes every word as an argument, and a row of
+        // a few hundred thousand words overflows the stack.
+        for (const cell of row.cells) {
+          const above = nearestCell(pending, cell.column).words;
+          for (const w of cell.words) above.push(w);
+        }
       } else {
         if (pending) emitRow(pending);
         pending = row;

@@ -56,7 +56,8 @@ export function emptyPages(text: string): TextRange[] {
     let end = text.indexOf("\f", start);
     if (end < 0) end = text.length;
     if (/\S/.test(text.slice(start, end))) {
-      if (textSeen) empty.push(...pending);
+      // A loop, not push(...pending): thousands of empty pages in a row would overflow the stack.
+      if (textSeen) for (const page of pending) empty.push(page);
       pending = [];
       textSeen = true;
     } else if (textSeen) {
