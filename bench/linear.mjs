@@ -44,6 +44,8 @@ export const DENSE_INPUTS = Object.freeze({
     repeat(`${`${FULL_LINE}\n`.repeat(39)}${FULL_LINE}: Upheld\nDecision rationale: Y.\n`, bytes, ISSUES),
   "guideline citations, one paragraph": (bytes) =>
     repeat("Knee Complaints 2004, Section(s): Summary, and ", bytes, `${ISSUES}X: Upheld\nMAXIMUS guideline: Decision based on MTUS `, "Knee Complaints 2004.\n"),
+  // Pages ended by form feeds alone: each is a line, whose end must not be searched for to the end of the text.
+  "short pages, no line breaks": (bytes) => repeat("Zephyr quince.\f", bytes),
   "page headers, one line": (bytes) => repeat("Final Determination Letter for IMR Case Number CM16-0000001 ", bytes),
   // Diagnostics quote what they report: a quote must not cost the passage's length.
   "one heading line, twice, naming nothing known": (bytes) => {

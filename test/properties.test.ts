@@ -86,6 +86,13 @@ describe("worst cases finish and report", () => {
     expect(r.diagnostics.filter((d) => d.code === "empty-page")).toHaveLength(51);
   });
 
+  it("2,000,000 pages ended by form feeds alone, with no line break in them (4 MB)", () => {
+    // Each page is a line: finding its end must not search the rest of the text for a line break.
+    const r = parseDetermination(`Zephyr\n\f${"a\f".repeat(2_000_000)}quince\n`);
+    IMRDeterminationSchema.parse(r);
+    expect(r.diagnostics.some((d) => d.code === "not-a-determination-letter")).toBe(true);
+  });
+
   it("NUL bytes and lone surrogates", () => {
     const text = letter({ summary: "The worker is a 40 year old male\u0000 with a sore\u0000\u0000 knee \ud800 and a stiff \udc00 back." });
     const r = parseDetermination(text);
