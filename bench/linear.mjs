@@ -46,6 +46,9 @@ export const DENSE_INPUTS = Object.freeze({
     repeat("Knee Complaints 2004, Section(s): Summary, and ", bytes, `${ISSUES}X: Upheld\nMAXIMUS guideline: Decision based on MTUS `, "Knee Complaints 2004.\n"),
   // Pages ended by form feeds alone: each is a line, whose end must not be searched for to the end of the text.
   "short pages, no line breaks": (bytes) => repeat("Zephyr quince.\f", bytes),
+  // Pages of one length, each different: a page is looked up among the earlier ones, not compared with each.
+  "pages of one length, each different": (bytes) =>
+    Array.from({ length: Math.ceil(bytes / 41) }, (_, i) => `Zephyr quince lantern number ${String(i).padStart(9, "0")}.\n\f`).join(""),
   "page headers, one line": (bytes) => repeat("Final Determination Letter for IMR Case Number CM16-0000001 ", bytes),
   // Diagnostics quote what they report: a quote must not cost the passage's length.
   "one heading line, twice, naming nothing known": (bytes) => {

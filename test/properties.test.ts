@@ -93,6 +93,15 @@ describe("worst cases finish and report", () => {
     expect(r.diagnostics.some((d) => d.code === "not-a-determination-letter")).toBe(true);
   });
 
+  it("50,000 pages of one length, each different (3 MB)", () => {
+    // A page is looked up among the earlier ones by its text, not compared with each.
+    const page = (i: number) => `Zephyr quince lantern number ${String(i).padStart(6, "0")} was filed in triplicate.\n\f`;
+    const pages = Array.from({ length: 50_000 }, (_, i) => page(i));
+    const r = parseDetermination([...pages, page(7)].join(""));
+    IMRDeterminationSchema.parse(r);
+    expect(r.diagnostics.filter((d) => d.code === "duplicate-page")).toHaveLength(1);
+  });
+
   it("NUL bytes and lone surrogates", () => {
     const text = letter({ summary: "The worker is a 40 year old male\u0000 with a sore\u0000\u0000 knee \ud800 and a stiff \udc00 back." });
     const r = parseDetermination(text);
