@@ -49,6 +49,9 @@ export const DENSE_INPUTS = Object.freeze({
   // Pages of one length, each different: a page is looked up among the earlier ones, not compared with each.
   "pages of one length, each different": (bytes) =>
     Array.from({ length: Math.ceil(bytes / 41) }, (_, i) => `Zephyr quince lantern number ${String(i).padStart(9, "0")}.\n\f`).join(""),
+  // Decisions of one treatment, each different: a decision is looked up among the earlier ones, not compared with each.
+  "decisions of one treatment, each different": (bytes) =>
+    ISSUES + Array.from({ length: Math.ceil(bytes / 50) }, (_, i) => `Knee brace: Upheld\nDecision rationale: Y ${String(i).padStart(9, "0")}.\n`).join(""),
   "page headers, one line": (bytes) => repeat("Final Determination Letter for IMR Case Number CM16-0000001 ", bytes),
   // Diagnostics quote what they report: a quote must not cost the passage's length.
   "one heading line, twice, naming nothing known": (bytes) => {

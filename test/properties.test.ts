@@ -102,6 +102,16 @@ describe("worst cases finish and report", () => {
     expect(r.diagnostics.filter((d) => d.code === "duplicate-page")).toHaveLength(1);
   });
 
+  it("80,000 decisions of one treatment, each different (4 MB)", () => {
+    // A decision is looked up among the earlier ones by its words, not compared with each.
+    const decision = (i: number) => `Knee brace: Upheld\nDecision rationale: Zephyr quince ${i}.\n`;
+    const decisions = Array.from({ length: 80_000 }, (_, i) => decision(i));
+    const r = parseDetermination(`IMR ISSUES, DECISIONS AND RATIONALES\n${decisions.join("")}${decision(7)}`);
+    IMRDeterminationSchema.parse(r);
+    expect(r.decisions).toHaveLength(80_000);
+    expect(r.diagnostics.filter((d) => d.code === "duplicate-decision")).toHaveLength(1);
+  });
+
   it("NUL bytes and lone surrogates", () => {
     const text = letter({ summary: "The worker is a 40 year old male\u0000 with a sore\u0000\u0000 knee \ud800 and a stiff \udc00 back." });
     const r = parseDetermination(text);
