@@ -52,6 +52,8 @@ export const DENSE_INPUTS = Object.freeze({
   // Decisions of one treatment, each different: a decision is looked up among the earlier ones, not compared with each.
   "decisions of one treatment, each different": (bytes) =>
     ISSUES + Array.from({ length: Math.ceil(bytes / 50) }, (_, i) => `Knee brace: Upheld\nDecision rationale: Y ${String(i).padStart(9, "0")}.\n`).join(""),
+  // One treatment naming drugs and their forms over and over: each drug looks at the distinct forms only.
+  "a treatment naming drugs and forms": (bytes) => repeat("Norco 10/325mg tablet, Tramadol 50mg capsule, ", bytes, ISSUES, "Ice: Upheld\nDecision rationale: Y.\n"),
   "page headers, one line": (bytes) => repeat("Final Determination Letter for IMR Case Number CM16-0000001 ", bytes),
   // Diagnostics quote what they report: a quote must not cost the passage's length.
   "one heading line, twice, naming nothing known": (bytes) => {
