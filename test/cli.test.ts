@@ -310,6 +310,28 @@ describe("output that cannot be written", () => {
   });
 });
 
+describe("--out among the inputs", () => {
+  it("refuses an --out that names an input, by any path or link, and leaves the letter as it was (exit 2)", () => {
+    const text = letter({ header: { caseNumber: "CM19-0000077" } });
+    writeFileSync(join(dir, "own.txt"), text);
+    symlinkSync("own.txt", join(dir, "own-link.txt"));
+    for (const out of ["own.txt", "./own.txt", "own-link.txt"]) {
+      const r = run(["--out", out, "letters/a.txt", "own.txt"]);
+      expect([r.status, r.stdout]).toEqual([2, ""]);
+      expect(r.stderr).toContain("would empty it before it is read");
+      expect(readFileSync(join(dir, "own.txt"), "utf8")).toBe(text);
+    }
+  });
+
+  it("leaves the --out file out of a folder it is written into", () => {
+    cpSync(join(dir, "letters"), join(dir, "into"), { recursive: true });
+    const r = run(["--format", "jsonl", "--out", "into/results.txt", "into"]);
+    expect([r.status, r.stderr]).toEqual([0, ""]);
+    const written = lines(readFileSync(join(dir, "into", "results.txt"), "utf8")).map((l) => JSON.parse(l).source);
+    expect(written).toEqual(["into/a.txt", "into/b.pdf", "into/more/c.txt"]);
+  });
+});
+
 describe("the command line", () => {
   it("--strict exits 1 when a letter has an error diagnostic, 0 otherwise", () => {
     expect(run(["--strict", "memo.txt"]).status).toBe(1);
