@@ -29,6 +29,12 @@ describe("line breaks and spaces", () => {
     expect(normalize("\ufeffa\u00a0b\u2009c\u200bd").text).toBe("a b cd");
   });
 
+  it("drops the marks that set the direction of text", () => {
+    expect(normalize("Up\u200eheld\u200f \u202aCM19-0000417\u202c \u2066x\u2069\u061c").text).toBe("Upheld CM19-0000417 x");
+    const r = parseDetermination(letter().replace(": Upheld", ": Upheld\u200f").replace("CM19-0000417", "\u200eCM19-0000417"));
+    expect([r.caseNumber, r.decisions[0]!.outcome, r.diagnostics]).toEqual(["CM19-0000417", "upheld", []]);
+  });
+
   it("drops a soft hyphen inside a line and shows it as the hyphen a line ends with", () => {
     // A soft hyphen is printed only where a line breaks at it: "medi-" then "cally".
     expect(normalize("Up\u00adheld\nmedi\u00ad\ncally\r\nwor\u00adker: \u00ad\nx").text).toBe("Upheld\nmedi-\ncally\nworker:\nx");

@@ -40,12 +40,19 @@ const LOST_MIDDLE_BYTE: Record<string, string> = { "¢": "™" };
 
 const LETTER = /\p{L}/u;
 
+/**
+ * Zero-width characters, the byte order mark, and the marks that set the direction of
+ * text (text copied from a browser or a word processor has them): they carry no text.
+ */
+const carriesNoText = (code: number) =>
+  (code >= 0x200b && code <= 0x200f) || code === 0x2060 || code === 0xfeff || code === 0x061c || (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069);
+
 // Characters the pass has to look at; everything else is copied as it is.
 const SPECIAL = /[^\x20-\x7e\n]/g;
 
 /**
  * One pass over the text: repairs mojibake, turns every kind of line break but the form
- * feed into `\n`, every kind of space into ` `, drops control and zero-width characters,
+ * feed into `\n`, every kind of space into ` `, drops control, zero-width and direction characters,
  * and turns a soft hyphen into the hyphen a line ends with, or nothing mid-line. Linear:
  * each special character looks at most three characters ahead.
  */
@@ -102,8 +109,8 @@ export function repairCharacters(input: string): CharacterPass {
       emit("\n", i, i + 1);
     } else if (code === 0x09 || code === 0xa0 || (code >= 0x2000 && code <= 0x200a) || code === 0x202f || code === 0x205f || code === 0x3000) {
       emit(" ", i, i + 1);
-    } else if ((code >= 0x200b && code <= 0x200d) || code === 0x2060 || code === 0xfeff) {
-      emit("", i, i + 1); // zero-width characters and the byte order mark carry no text
+    } else if (carriesNoText(code)) {
+      emit("", i, i + 1);
     } else if (code === 0xad) {
       // A soft hyphen is printed only where a line breaks at it, inside a word: there it is
       // the hyphen the line ends with (as PDFium's own marker is), elsewhere nothing ("Up\u00adheld").
