@@ -155,6 +155,15 @@ describe("reviewer credentials", () => {
     expect(parse(text).reviewer.specialties).toEqual(specialties);
   });
 
+  it("reports a section heading joined with the last specialty's line, rather than read it as the specialty", () => {
+    const text = letter().replace("Family Practice\nCLINICAL CASE SUMMARY", "Family Practice CLINICAL CASE SUMMARY");
+    expect(text).toContain("Specialty: Family Practice CLINICAL CASE SUMMARY\n");
+    const r = parse(text);
+    expect(r.reviewer.specialties).not.toContain("Family Practice CLINICAL CASE SUMMARY");
+    expect(r.diagnostics.filter((d) => d.severity === "error").map((d) => d.code)).toContain("unrecognized-reviewer-credential");
+    expect(r.caseSummary?.text).toMatch(/^The injured worker is a 52 year old female/);
+  });
+
   it("reads the older sentence with a subspecialty", () => {
     const r = parse(letter({ credentials: { sentence: true, specialties: ["Physical Medicine and Rehabilitation"], subspecialty: "Pain Management", licensure: ["California", "Nevada"] } }));
     expect(r.reviewer).toEqual({ licensure: ["California", "Nevada"], specialties: ["Physical Medicine and Rehabilitation", "Pain Management"] });
