@@ -44,6 +44,16 @@ export const DENSE_INPUTS = Object.freeze({
     repeat(`${`${FULL_LINE}\n`.repeat(39)}${FULL_LINE}: Upheld\nDecision rationale: Y.\n`, bytes, ISSUES),
   "guideline citations, one paragraph": (bytes) =>
     repeat("Knee Complaints 2004, Section(s): Summary, and ", bytes, `${ISSUES}X: Upheld\nMAXIMUS guideline: Decision based on MTUS `, "Knee Complaints 2004.\n"),
+  // Pages ended by form feeds alone: each is a line, whose end must not be searched for to the end of the text.
+  "short pages, no line breaks": (bytes) => repeat("Zephyr quince.\f", bytes),
+  // Pages of one length, each different: a page is looked up among the earlier ones, not compared with each.
+  "pages of one length, each different": (bytes) =>
+    Array.from({ length: Math.ceil(bytes / 41) }, (_, i) => `Zephyr quince lantern number ${String(i).padStart(9, "0")}.\n\f`).join(""),
+  // Decisions of one treatment, each different: a decision is looked up among the earlier ones, not compared with each.
+  "decisions of one treatment, each different": (bytes) =>
+    ISSUES + Array.from({ length: Math.ceil(bytes / 50) }, (_, i) => `Knee brace: Upheld\nDecision rationale: Y ${String(i).padStart(9, "0")}.\n`).join(""),
+  // One treatment naming drugs and their forms over and over: each drug looks at the distinct forms only.
+  "a treatment naming drugs and forms": (bytes) => repeat("Norco 10/325mg tablet, Tramadol 50mg capsule, ", bytes, ISSUES, "Ice: Upheld\nDecision rationale: Y.\n"),
   "page headers, one line": (bytes) => repeat("Final Determination Letter for IMR Case Number CM16-0000001 ", bytes),
   // Diagnostics quote what they report: a quote must not cost the passage's length.
   "one heading line, twice, naming nothing known": (bytes) => {

@@ -96,9 +96,9 @@ export function parseDetermination(text: string, options?: ParseOptions | null):
     throw new TypeError(`parseDetermination expects the letter's text as a string, got ${text === null ? "null" : typeof text}`);
   }
   const { strict } = readOptions(options);
-  const normalized = normalize(text);
   let result: IMRDetermination;
   try {
+    const normalized = normalize(text);
     const { cst } = parseCst(normalized);
     result = toDetermination(buildAst(cst, normalized), normalized);
   } catch (error) {

@@ -250,6 +250,18 @@ describe("inputs that cannot be read", () => {
     expect(lines(r.stderr)).toEqual([expect.stringMatching(/^imr-parse: cannot read "bad\\nimr-parse: cannot read forged\.pdf: fake\.pdf": Not a readable PDF/)]);
   });
 
+  // Known defect: a folder's entries are listed as strings, and a name that is not UTF-8
+  // (a Latin-1 "é" from an old archive) comes back with U+FFFD in it, a path that does not
+  // exist. Reading such files needs the listing to keep names as bytes (readdir with
+  // encoding "buffer") through to the workers; until then the file is reported, not read.
+  it.fails("reads a letter whose file name is not UTF-8, found in a folder", () => {
+    mkdirSync(join(dir, "latin1"));
+    writeFileSync(Buffer.concat([Buffer.from(join(dir, "latin1", "r")), Buffer.from([0xe9]), Buffer.from("sum.txt")]), letter());
+    const r = run(["latin1"]);
+    expect([r.status, r.stderr]).toEqual([0, ""]);
+    expect(records(r)).toHaveLength(1);
+  });
+
   it("skips inputs larger than --max-size, standard input included", () => {
     const r = run(["--max-size", "1kB", "letters/a.txt", "memo.txt"]);
     expect(r.status).toBe(3);
@@ -307,6 +319,28 @@ describe("output that cannot be written", () => {
   it("stops quietly when the reader goes away", () => {
     const r = spawnSync("sh", ["-c", `"${process.execPath}" "${cli}" letters letters letters | head -c 10 > /dev/null`], { cwd: dir, encoding: "utf8", timeout: 60_000 });
     expect([r.status, r.stderr]).toEqual([0, ""]);
+  });
+});
+
+describe("--out among the inputs", () => {
+  it("refuses an --out that names an input, by any path or link, and leaves the letter as it was (exit 2)", () => {
+    const text = letter({ header: { caseNumber: "CM19-0000077" } });
+    writeFileSync(join(dir, "own.txt"), text);
+    symlinkSync("own.txt", join(dir, "own-link.txt"));
+    for (const out of ["own.txt", "./own.txt", "own-link.txt"]) {
+      const r = run(["--out", out, "letters/a.txt", "own.txt"]);
+      expect([r.status, r.stdout]).toEqual([2, ""]);
+      expect(r.stderr).toContain("would empty it before it is read");
+      expect(readFileSync(join(dir, "own.txt"), "utf8")).toBe(text);
+    }
+  });
+
+  it("leaves the --out file out of a folder it is written into", () => {
+    cpSync(join(dir, "letters"), join(dir, "into"), { recursive: true });
+    const r = run(["--format", "jsonl", "--out", "into/results.txt", "into"]);
+    expect([r.status, r.stderr]).toEqual([0, ""]);
+    const written = lines(readFileSync(join(dir, "into", "results.txt"), "utf8")).map((l) => JSON.parse(l).source);
+    expect(written).toEqual(["into/a.txt", "into/b.pdf", "into/more/c.txt"]);
   });
 });
 

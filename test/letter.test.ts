@@ -167,6 +167,27 @@ describe("reviewer credentials", () => {
     expect(parse(text).reviewer.specialties).toEqual(specialties);
   });
 
+  it("reports a section heading joined with the last specialty's line, rather than read it as the specialty", () => {
+    const text = letter().replace("Family Practice\nCLINICAL CASE SUMMARY", "Family Practice CLINICAL CASE SUMMARY");
+    expect(text).toContain("Specialty: Family Practice CLINICAL CASE SUMMARY\n");
+    const r = parse(text);
+    expect(r.reviewer.specialties).not.toContain("Family Practice CLINICAL CASE SUMMARY");
+    expect(r.diagnostics.filter((d) => d.severity === "error").map((d) => d.code)).toContain("unrecognized-reviewer-credential");
+    expect(r.caseSummary?.text).toMatch(/^The injured worker is a 52 year old female/);
+  });
+
+  // Known defect: a credential line counts as wrapped onto the next only when it is full,
+  // so after a short first part ("Family", broken by a narrow column or a careless paste)
+  // the rest ("Practice") is unplaced text, a warning, and the specialty is read as "Family"
+  // with no error. Whether a short line continues a list cannot be told locally: reading
+  // it whole, or making the leftover an error when it stands right after the list, is a
+  // grammar decision for the credentials passage.
+  it.fails("reads a specialty broken after a short first part whole, or reports an error", () => {
+    const r = parse(letter().replace("Specialty: Family Practice", "Specialty: Family\nPractice"));
+    const reported = r.diagnostics.some((d) => d.severity === "error");
+    expect(reported || r.reviewer.specialties.join(", ") === "Family Practice").toBe(true);
+  });
+
   it("reads the older sentence with a subspecialty", () => {
     const r = parse(letter({ credentials: { sentence: true, specialties: ["Physical Medicine and Rehabilitation"], subspecialty: "Pain Management", licensure: ["California", "Nevada"] } }));
     expect(r.reviewer).toEqual({ licensure: ["California", "Nevada"], specialties: ["Physical Medicine and Rehabilitation", "Pain Management"] });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { normalize, reflow } from "../src/index.js";
-import { layoutHeader, rewrite } from "./fixtures/compose.js";
+import { normalize, parseDetermination, reflow } from "../src/index.js";
+import { layoutHeader, letter, rewrite } from "./fixtures/compose.js";
 
 /** The input range a normalized substring came from. */
 function sourceOf(input: string, needle: string) {
@@ -27,6 +27,20 @@ describe("line breaks and spaces", () => {
 
   it("turns non-breaking and other Unicode spaces into spaces and drops zero-width ones", () => {
     expect(normalize("\ufeffa\u00a0b\u2009c\u200bd").text).toBe("a b cd");
+  });
+
+  it("drops the marks that set the direction of text", () => {
+    expect(normalize("Up\u200eheld\u200f \u202aCM19-0000417\u202c \u2066x\u2069\u061c").text).toBe("Upheld CM19-0000417 x");
+    const r = parseDetermination(letter().replace(": Upheld", ": Upheld\u200f").replace("CM19-0000417", "\u200eCM19-0000417"));
+    expect([r.caseNumber, r.decisions[0]!.outcome, r.diagnostics]).toEqual(["CM19-0000417", "upheld", []]);
+  });
+
+  it("drops a soft hyphen inside a line and shows it as the hyphen a line ends with", () => {
+    // A soft hyphen is printed only where a line breaks at it: "medi-" then "cally".
+    expect(normalize("Up\u00adheld\nmedi\u00ad\ncally\r\nwor\u00adker: \u00ad\nx").text).toBe("Upheld\nmedi-\ncally\nworker:\nx");
+    const r = parseDetermination(letter({ decisions: [{ item: "Knee brace", rationale: "The brace is medically necessary." }] }).replace("medically", "medi\u00ad\ncally").replace(": Upheld", ": Up\u00adheld"));
+    expect(r.decisions[0]!.outcome).toBe("upheld");
+    expect(r.decisions[0]!.rationale?.text).toBe("The brace is medi-cally necessary.");
   });
 });
 

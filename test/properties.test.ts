@@ -73,6 +73,45 @@ describe("worst cases finish and report", () => {
     expect(r.diagnostics.filter((d) => d.code === "another-letter")).toHaveLength(1);
   });
 
+  it("a table row continued by an indented row of 300,000 words", () => {
+    // pdftotext -layout: a row with a column gap, then an indented row under its second cell.
+    const r = parseDetermination(`Zephyr   quince\n         ${"lantern ".repeat(300_000)}\n`);
+    IMRDeterminationSchema.parse(r);
+    expect(r.diagnostics.some((d) => d.code === "not-a-determination-letter")).toBe(true);
+  });
+
+  it("300,000 empty pages between two pages of text", () => {
+    const r = parseDetermination(`${letter()}\f${"\f".repeat(300_000)}${letter()}`);
+    IMRDeterminationSchema.parse(r);
+    expect(r.diagnostics.filter((d) => d.code === "empty-page")).toHaveLength(51);
+  });
+
+  it("2,000,000 pages ended by form feeds alone, with no line break in them (4 MB)", () => {
+    // Each page is a line: finding its end must not search the rest of the text for a line break.
+    const r = parseDetermination(`Zephyr\n\f${"a\f".repeat(2_000_000)}quince\n`);
+    IMRDeterminationSchema.parse(r);
+    expect(r.diagnostics.some((d) => d.code === "not-a-determination-letter")).toBe(true);
+  });
+
+  it("50,000 pages of one length, each different (3 MB)", () => {
+    // A page is looked up among the earlier ones by its text, not compared with each.
+    const page = (i: number) => `Zephyr quince lantern number ${String(i).padStart(6, "0")} was filed in triplicate.\n\f`;
+    const pages = Array.from({ length: 50_000 }, (_, i) => page(i));
+    const r = parseDetermination([...pages, page(7)].join(""));
+    IMRDeterminationSchema.parse(r);
+    expect(r.diagnostics.filter((d) => d.code === "duplicate-page")).toHaveLength(1);
+  });
+
+  it("80,000 decisions of one treatment, each different (4 MB)", () => {
+    // A decision is looked up among the earlier ones by its words, not compared with each.
+    const decision = (i: number) => `Knee brace: Upheld\nDecision rationale: Zephyr quince ${i}.\n`;
+    const decisions = Array.from({ length: 80_000 }, (_, i) => decision(i));
+    const r = parseDetermination(`IMR ISSUES, DECISIONS AND RATIONALES\n${decisions.join("")}${decision(7)}`);
+    IMRDeterminationSchema.parse(r);
+    expect(r.decisions).toHaveLength(80_000);
+    expect(r.diagnostics.filter((d) => d.code === "duplicate-decision")).toHaveLength(1);
+  });
+
   it("NUL bytes and lone surrogates", () => {
     const text = letter({ summary: "The worker is a 40 year old male\u0000 with a sore\u0000\u0000 knee \ud800 and a stiff \udc00 back." });
     const r = parseDetermination(text);

@@ -4,11 +4,12 @@
  * threads within limits (size, time, memory), and writes the results in input order.
  */
 import { stat } from "node:fs/promises";
+import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import type { PdfEngine } from "imr-determination/pdf";
 import { TABLES, type Table } from "./csv.js";
 import { footer, header, separator, type Format } from "./format.js";
-import { InputError, listInputs, looksLikePdf, oneLine, printable, readRegularFile, readStandardInput, STDIN } from "./inputs.js";
+import { InputError, listInputs, looksLikePdf, oneLine, printable, readRegularFile, readStandardInput, sameFile, STDIN } from "./inputs.js";
 import { DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_SECONDS, JOBS_PER_CPU, readJobs, readMemory, readSize, readTimeout, UsageError } from "./limits.js";
 import { openFile, OutputError, standardOutput, type Output } from "./output.js";
 import { WorkerPool } from "./pool.js";
@@ -191,6 +192,19 @@ const clock = (seconds: number) => {
 
 const isFolder = (path: string) => stat(path).then((s) => s.isDirectory(), () => false);
 
+/** A usage error when `--out` names a file also named as an input (by any path or link to it). */
+async function refuseOutputAmongInputs(out: string, inputs: readonly string[]): Promise<void> {
+  const target = await stat(out).catch(() => null);
+  if (target === null || !target.isFile()) return;
+  for (const input of inputs) {
+    if (input === STDIN) continue;
+    const info = await stat(input).catch(() => null);
+    if (info && sameFile(info, target)) {
+      throw new UsageError(`--out ${printable(out)} is the input ${printable(input)}: writing the results there would empty it before it is read`);
+    }
+  }
+}
+
 async function run(argv: string[]): Promise<number> {
   const options = readOptions(argv);
   if (options === "help" || options === "version" || options === "schema") {
@@ -200,7 +214,9 @@ async function run(argv: string[]): Promise<number> {
     await output.close();
     return EXIT.ok;
   }
-  // A wrong --out stops the run before any work.
+  // A wrong --out stops the run before any work, and so does one that names an input:
+  // opening it would empty the letter before it is read.
+  if (options.out !== undefined) await refuseOutputAmongInputs(options.out, options.inputs);
   const output = options.out ? openFile(options.out) : standardOutput();
 
   // Inputs are read on worker threads, which a time or memory limit can stop; only one
@@ -211,7 +227,8 @@ async function run(argv: string[]): Promise<number> {
   let pool = options.inputs.length > 1 || /\.pdf$/i.test(first!) || (await isFolder(first!)) ? new WorkerPool(poolOptions) : null;
   try {
     const tasks: Task[] = [];
-    for await (const listed of listInputs(options.inputs)) tasks.push({ index: tasks.length, source: listed.source, ...(listed.problem !== undefined && { problem: listed.problem }) });
+    const outputFile = options.out !== undefined && output.file ? { name: basename(options.out), info: output.file } : null;
+    for await (const listed of listInputs(options.inputs, undefined, outputFile)) tasks.push({ index: tasks.length, source: listed.source, ...(listed.problem !== undefined && { problem: listed.problem }) });
     // Standard input is read here (once, within the size limit); PDFs are told by their first bytes.
     const stdin = tasks.find((t) => t.source === STDIN);
     if (stdin) {

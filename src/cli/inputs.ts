@@ -26,12 +26,19 @@ const nodeFs: ListingFs = {
 export const STDIN = "-";
 const isLetterFile = (name: string) => /\.(txt|pdf)$/i.test(name);
 
+/** The file `--out` writes: its name and identity, so that a folder's listing leaves it out. */
+export interface OutputFile {
+  name: string;
+  info: Stats;
+}
+
 /**
  * The inputs the command line names, in order: "-" (standard input), files of any name,
  * and the .txt and .pdf files of folders (recursively, sorted by name; links to folders
- * are followed once each). What cannot be read is listed with the reason.
+ * are followed once each). What cannot be read is listed with the reason. The `--out`
+ * file, when a folder holds it, is not an input: it holds the results of this run.
  */
-export async function* listInputs(inputs: readonly string[], fileSystem: ListingFs = nodeFs): AsyncGenerator<Listed> {
+export async function* listInputs(inputs: readonly string[], fileSystem: ListingFs = nodeFs, output: OutputFile | null = null): AsyncGenerator<Listed> {
   for (const input of inputs) {
     if (input === STDIN) {
       yield { source: STDIN };
@@ -48,7 +55,7 @@ export async function* listInputs(inputs: readonly string[], fileSystem: Listing
     else if (!info.isDirectory()) yield { source: input, problem: `not a regular file or folder (${kindOf(info)}); give - to read standard input` };
     else {
       let found = false;
-      for await (const listed of walk(input, fileSystem, new Set([identity(info)]))) {
+      for await (const listed of walk(input, fileSystem, new Set([identity(info)]), output)) {
         found = true;
         yield listed;
       }
@@ -57,7 +64,7 @@ export async function* listInputs(inputs: readonly string[], fileSystem: Listing
   }
 }
 
-async function* walk(folder: string, fileSystem: ListingFs, seen: Set<string>): AsyncGenerator<Listed> {
+async function* walk(folder: string, fileSystem: ListingFs, seen: Set<string>, output: OutputFile | null): AsyncGenerator<Listed> {
   let entries: Dirent[];
   try {
     entries = await fileSystem.readdir(folder);
@@ -69,7 +76,7 @@ async function* walk(folder: string, fileSystem: ListingFs, seen: Set<string>): 
   for (const entry of entries) {
     const path = join(folder, entry.name);
     if (entry.isDirectory()) {
-      yield* walk(path, fileSystem, seen);
+      yield* walk(path, fileSystem, seen, output);
       continue;
     }
     if (entry.isSymbolicLink()) {
@@ -84,18 +91,22 @@ async function* walk(folder: string, fileSystem: ListingFs, seen: Set<string>): 
       if (target.isDirectory()) {
         if (seen.has(identity(target))) continue;
         seen.add(identity(target));
-        yield* walk(path, fileSystem, seen);
-      } else if (isLetterFile(entry.name)) {
+        yield* walk(path, fileSystem, seen, output);
+      } else if (isLetterFile(entry.name) && !(output && sameFile(target, output.info))) {
         yield target.isFile() ? { source: path } : { source: path, problem: `not a regular file (${kindOf(target)})` };
       }
       continue;
     }
     if (!isLetterFile(entry.name)) continue;
+    // Only an entry of the output's name can be it (a hard link by another name aside): no stat for the others.
+    if (output && entry.name === output.name && (await fileSystem.stat(path).then((info) => sameFile(info, output.info), () => false))) continue;
     yield entry.isFile() ? { source: path } : { source: path, problem: `not a regular file (${kindOf(entry)})` };
   }
 }
 
 const identity = (info: Stats) => `${info.dev}:${info.ino}`;
+/** Whether two stats are of one file (two paths, a link and its target). */
+export const sameFile = (a: Stats, b: Stats) => a.dev === b.dev && a.ino === b.ino;
 
 function kindOf(info: Stats | Dirent): string {
   if (info.isFIFO()) return "a FIFO";

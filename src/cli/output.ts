@@ -23,6 +23,8 @@ export interface Output {
   /** Resolves once the text is written or buffered; rejects with an OutputError. */
   write(text: string): Promise<void>;
   close(): Promise<void>;
+  /** The file written to (`--out`), to leave out of the inputs; null for standard output. */
+  file: fs.Stats | null;
 }
 
 /** The file named by `--out`, created (or emptied) at once, so a wrong path stops the run before any work. */
@@ -37,6 +39,7 @@ export function openFile(path: string): Output {
   }
   const fail = (error: unknown) => new OutputError(where, describeError(error));
   return {
+    file: fs.fstatSync(fd),
     async write(text) {
       // Synchronous: a file takes the text at once, and the results stay in order.
       try {
@@ -63,6 +66,7 @@ export function standardOutput(stream: NodeJS.WriteStream = process.stdout): Out
   };
   stream.on("error", failed);
   return {
+    file: null,
     write(text) {
       if (failure) return Promise.reject(failure);
       if (text.length === 0) return Promise.resolve();

@@ -23,30 +23,26 @@ const HEADING_DAMAGE: Record<HeadingDamage, string> = {
 /** Reads every decision; `orphans` are decisions found outside their section. */
 export function readDecisions(nodes: readonly DecisionNode[], ctx: ReadContext): Decision[] {
   const decisions: Decision[] = [];
-  const byTreatment = new Map<string | undefined, Decision[]>();
+  // Looked up by their words, not compared with each earlier decision of their treatment:
+  // thousands of decisions of one treatment would make that quadratic.
+  const seen = new Set<string>();
   for (const node of nodes) {
     const decision = readDecision(node, ctx);
     // A decision that repeats an earlier one word for word was extracted twice (a page read twice).
-    const same = byTreatment.get(decision.treatment?.text) ?? [];
-    if (same.some((earlier) => sameDecision(earlier, decision))) {
+    const words = wordsOf(decision);
+    if (seen.has(words)) {
       ctx.diagnostics.add("duplicate-decision", `The decision ${quote(decision.treatment?.text ?? "")} repeats an earlier one word for word: it was left out`, node.span);
       continue;
     }
-    same.push(decision);
-    byTreatment.set(decision.treatment?.text, same);
+    seen.add(words);
     decisions.push(decision);
   }
   return decisions;
 }
 
-function sameDecision(a: Decision, b: Decision): boolean {
-  return (
-    a.treatment?.text === b.treatment?.text &&
-    a.outcome === b.outcome &&
-    a.rationale?.text === b.rationale?.text &&
-    a.claimsAdministratorGuideline?.text === b.claimsAdministratorGuideline?.text &&
-    a.reviewerGuideline?.text === b.reviewerGuideline?.text
-  );
+/** What makes two decisions the same: their treatment, outcome, guidelines and rationale. */
+function wordsOf(d: Decision): string {
+  return JSON.stringify([d.treatment?.text, d.outcome, d.rationale?.text, d.claimsAdministratorGuideline?.text, d.reviewerGuideline?.text]);
 }
 
 function readDecision(node: DecisionNode, ctx: ReadContext): Decision {

@@ -21,6 +21,9 @@ export interface ReviewerReading {
 // digit, or a sentence's full stop inside it, and it is prose that ran into the list.
 const MAX_SPECIALTY_WORDS = 8;
 const NOT_A_NAME = /\d|[.!?](?:\s|$)|[;:]/;
+// Words in capitals, two or more in a row ("CLINICAL CASE SUMMARY"), are a section heading
+// that ran into the list (joined with the line before it), not part of a specialty's name.
+const HEADING_WORDS = /\b[A-Z]{3,},? [A-Z]{3,}\b/;
 
 export function readReviewer(credentials: ReviewerCredentialsNode | undefined, certification: BoardCertificationNode | null, ctx: ReadContext): ReviewerReading | null {
   const reading: ReviewerReading = { licensure: [], specialties: [], sources: { licensure: [], specialties: [] } };
@@ -64,7 +67,7 @@ function addStates(list: ListNode | null, reading: ReviewerReading, ctx: ReadCon
 function addSpecialties(items: readonly TextNode[], rest: TextNode | null, reading: ReviewerReading, ctx: ReadContext): void {
   for (const item of items) {
     const name = reflow(item.value);
-    if (name.split(" ").length > MAX_SPECIALTY_WORDS || NOT_A_NAME.test(name)) {
+    if (name.split(" ").length > MAX_SPECIALTY_WORDS || NOT_A_NAME.test(name) || HEADING_WORDS.test(name)) {
       ctx.diagnostics.add("unrecognized-reviewer-credential", `${quote(name)} does not read as a specialty's name: it was left out of reviewer.specialties`, item.span);
       continue;
     }

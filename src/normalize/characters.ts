@@ -38,12 +38,22 @@ const INVERTED_QUESTION = 0xbf;
 // dropped with a warning.
 const LOST_MIDDLE_BYTE: Record<string, string> = { "¢": "™" };
 
+const LETTER = /\p{L}/u;
+
+/**
+ * Zero-width characters, the byte order mark, and the marks that set the direction of
+ * text (text copied from a browser or a word processor has them): they carry no text.
+ */
+const carriesNoText = (code: number) =>
+  (code >= 0x200b && code <= 0x200f) || code === 0x2060 || code === 0xfeff || code === 0x061c || (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069);
+
 // Characters the pass has to look at; everything else is copied as it is.
 const SPECIAL = /[^\x20-\x7e\n]/g;
 
 /**
  * One pass over the text: repairs mojibake, turns every kind of line break but the form
- * feed into `\n`, every kind of space into ` `, and drops control and zero-width characters. Linear:
+ * feed into `\n`, every kind of space into ` `, drops control, zero-width and direction characters,
+ * and turns a soft hyphen into the hyphen a line ends with, or nothing mid-line. Linear:
  * each special character looks at most three characters ahead.
  */
 export function repairCharacters(input: string): CharacterPass {
@@ -99,8 +109,14 @@ export function repairCharacters(input: string): CharacterPass {
       emit("\n", i, i + 1);
     } else if (code === 0x09 || code === 0xa0 || (code >= 0x2000 && code <= 0x200a) || code === 0x202f || code === 0x205f || code === 0x3000) {
       emit(" ", i, i + 1);
-    } else if ((code >= 0x200b && code <= 0x200d) || code === 0x2060 || code === 0xfeff) {
-      emit("", i, i + 1); // zero-width characters and the byte order mark carry no text
+    } else if (carriesNoText(code)) {
+      emit("", i, i + 1);
+    } else if (code === 0xad) {
+      // A soft hyphen is printed only where a line breaks at it, inside a word: there it is
+      // the hyphen the line ends with (as PDFium's own marker is), elsewhere nothing ("Up\u00adheld").
+      const next = input.charCodeAt(i + 1);
+      const endsLine = next === 0x0a || next === 0x0d || next === 0x0c;
+      emit(endsLine && LETTER.test(input[i - 1] ?? "") ? "-" : "", i, i + 1);
     } else if (code >= 0xc2 && code <= 0xf4) {
       const length = code < 0xe0 ? 2 : code < 0xf0 ? 3 : 4;
       const lostMiddle = code === 0xe2 && input.charCodeAt(i + 1) === INVERTED_QUESTION;

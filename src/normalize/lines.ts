@@ -74,6 +74,9 @@ export function foldLines(input: string, pages: PageFacts = { caseNumber: null, 
   let nextDoubleSpace = input.indexOf("  ");
   let nextHeader = input.indexOf(PAGE_HEADER_TEXT);
   let nextFormFeed = input.indexOf("\f");
+  // The next line break too: pages ended by form feeds alone (no line break in them) must
+  // not each search the rest of the text for one.
+  let nextNewline = input.indexOf("\n");
   let skipIndex = 0;
   let otherLetterAt: number | null = null;
   const pageBreaks: number[] = [];
@@ -175,8 +178,8 @@ export function foldLines(input: string, pages: PageFacts = { caseNumber: null, 
       continue;
     }
     if (lineStart > 0 && input.charCodeAt(lineStart - 1) === 12) pageEnded = true;
-    let lineEnd = input.indexOf("\n", lineStart);
-    if (lineEnd < 0) lineEnd = n;
+    while (nextNewline >= 0 && nextNewline < lineStart) nextNewline = input.indexOf("\n", lineStart);
+    let lineEnd = nextNewline < 0 ? n : nextNewline;
     // A form feed ends a page, and a line with it.
     while (nextFormFeed >= 0 && nextFormFeed < lineStart) nextFormFeed = input.indexOf("\f", lineStart);
     if (nextFormFeed >= 0 && nextFormFeed < lineEnd) lineEnd = nextFormFeed;
@@ -208,7 +211,12 @@ export function foldLines(input: string, pages: PageFacts = { caseNumber: null, 
           pending = null;
         }
       } else if (pending && pending.table && continues(pending, row)) {
-        for (const cell of row.cells) nearestCell(pending, cell.column).words.push(...cell.words);
+        // A loop, not push(...words): a spread passes every word as an argument, and a row of
+        // a few hundred thousand words overflows the stack.
+        for (const cell of row.cells) {
+          const above = nearestCell(pending, cell.column).words;
+          for (const w of cell.words) above.push(w);
+        }
       } else {
         if (pending) emitRow(pending);
         pending = row;

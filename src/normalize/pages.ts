@@ -19,23 +19,22 @@ const SLIGHT_PAGE = 40;
 /**
  * The pages (between form feeds) that repeat an earlier page exactly, with the form feed
  * before each: what the line pass skips. A page extracted twice is the same characters
- * twice; only pages of one length are compared, so a letter whose pages all differ in
- * length costs a scan for form feeds and nothing more.
+ * twice. Pages are looked up by their text (a hash of each page, once), never compared
+ * with each earlier page one by one: thousands of pages of one length would make that
+ * quadratic.
  */
 export function repeatedPages(text: string): TextRange[] {
   const repeats: TextRange[] = [];
   if (text.indexOf("\f") < 0) return repeats;
-  const byLength = new Map<number, number[]>();
+  const seen = new Set<string>();
   let start = 0;
   while (start <= text.length) {
     let end = text.indexOf("\f", start);
     if (end < 0) end = text.length;
-    const length = end - start;
-    if (length >= SLIGHT_PAGE) {
-      const earlier = byLength.get(length);
-      if (earlier?.some((s) => text.startsWith(text.slice(start, end), s))) repeats.push({ start: start - 1, end });
-      else if (earlier) earlier.push(start);
-      else byLength.set(length, [start]);
+    if (end - start >= SLIGHT_PAGE) {
+      const page = text.slice(start, end);
+      if (seen.has(page)) repeats.push({ start: start - 1, end });
+      else seen.add(page);
     }
     start = end + 1;
   }
@@ -56,7 +55,8 @@ export function emptyPages(text: string): TextRange[] {
     let end = text.indexOf("\f", start);
     if (end < 0) end = text.length;
     if (/\S/.test(text.slice(start, end))) {
-      if (textSeen) empty.push(...pending);
+      // A loop, not push(...pending): thousands of empty pages in a row would overflow the stack.
+      if (textSeen) for (const page of pending) empty.push(page);
       pending = [];
       textSeen = true;
     } else if (textSeen) {

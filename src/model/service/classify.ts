@@ -286,12 +286,14 @@ function readDrug(matches: Match[], text: string): ServiceReading {
   let suspension = false;
   let compoundWord = false;
   let classWord: DrugClass | null = null;
-  const forms: string[] = [];
+  // A set: a form named again adds nothing, and a treatment naming thousands of drugs and
+  // forms must not look at every form for every drug.
+  const forms = new Set<string>();
   for (const m of matches) {
     const meaning = m.meaning;
     if (meaning.kind === "drug" && !m.afterIndication) drugs.push(meaning.drug);
     else if (meaning.kind === "form") {
-      forms.push(meaning.word);
+      forms.add(meaning.word);
       if (meaning.form === "skin") skin = true;
       else if (meaning.form === "suspension") suspension = true;
     } else if (meaning.kind === "class") {
@@ -303,7 +305,7 @@ function readDrug(matches: Match[], text: string): ServiceReading {
 
   const ingredients: string[] = [];
   for (const d of drugs) {
-    const generic = forms.map((f) => d.byForm?.[f]).find((g) => g) ?? d.generic;
+    const generic = (d.byForm && formGeneric(d.byForm, forms)) || d.generic;
     for (const g of generic?.split("/") ?? []) if (!ingredients.includes(g)) ingredients.push(g);
   }
   if (ingredients.length === 1 && ACETAMINOPHEN_PARTNERS.has(ingredients[0]!)) {
@@ -329,6 +331,12 @@ function readDrug(matches: Match[], text: string): ServiceReading {
         ? { code: "unknown-drug", message: `No drug the vocabulary knows in ${quote(text)}: service.drug is null` }
         : null,
   };
+}
+
+/** The generic a drug has in the first of the treatment's forms it has one for (a drug's byForm). */
+function formGeneric(byForm: NonNullable<DrugEntry["byForm"]>, forms: ReadonlySet<string>): string | undefined {
+  for (const f of forms) if (byForm[f]) return byForm[f];
+  return undefined;
 }
 
 /** The class of a product for the skin, from its ingredients (see {@link Skin}). */
