@@ -176,16 +176,13 @@ describe("reviewer credentials", () => {
     expect(r.caseSummary?.text).toMatch(/^The injured worker is a 52 year old female/);
   });
 
-  // Known defect: a credential line counts as wrapped onto the next only when it is full,
-  // so after a short first part ("Family", broken by a narrow column or a careless paste)
-  // the rest ("Practice") is unplaced text, a warning, and the specialty is read as "Family"
-  // with no error. Whether a short line continues a list cannot be told locally: reading
-  // it whole, or making the leftover an error when it stands right after the list, is a
-  // grammar decision for the credentials passage.
-  it.fails("reads a specialty broken after a short first part whole, or reports an error", () => {
+  // A credential line runs on into the next only when it is full: after a short first part
+  // ("Family", broken by a narrow column or a careless paste) the rest cannot be told from
+  // stray text, so it is an error naming the credentials, not a quiet leftover.
+  it("reports the rest of a specialty broken after a short first part as an error", () => {
     const r = parse(letter().replace("Specialty: Family Practice", "Specialty: Family\nPractice"));
-    const reported = r.diagnostics.some((d) => d.severity === "error");
-    expect(reported || r.reviewer.specialties.join(", ") === "Family Practice").toBe(true);
+    expect(r.reviewer.specialties).toEqual(["Family"]);
+    expect(r.diagnostics).toMatchObject([{ code: "unrecognized-reviewer-credential", severity: "error", message: expect.stringContaining('"Practice"') }]);
   });
 
   it("reads the older sentence with a subspecialty", () => {

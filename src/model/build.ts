@@ -23,7 +23,7 @@ import { readDecisions } from "./decisions.js";
 import { Diagnostics } from "./diagnostics.js";
 import { emptyHeader, readCaseHeader } from "./header.js";
 import { readPatient } from "./patient.js";
-import { readReviewer } from "./reviewer.js";
+import { readReviewer, reportTextAfterCredentials } from "./reviewer.js";
 import type { IMRDetermination } from "./schema.js";
 import { textField } from "./text.js";
 
@@ -52,6 +52,8 @@ interface LetterParts {
   /** Text of no part, before the decisions and among or after them. */
   unplaced: UnplacedNode[];
   unplacedAmongDecisions: UnplacedNode[];
+  /** Text of no part right after the credentials: it may be a credential's line broken short. */
+  unplacedAfterCredentials: UnplacedNode[];
 }
 
 /**
@@ -112,6 +114,7 @@ export function toDetermination(ast: LetterNode, normalized: NormalizedText): IM
     ctx.diagnostics.add("unplaced-text", `Text in ${PART_NAMES.HowDeterminationWasMade} that is not its boilerplate: ${quote(text.value)}`, text.span);
   }
   const reviewer = readReviewer(parts.credentials, parts.how?.boardCertification ?? null, ctx);
+  for (const u of parts.unplacedAfterCredentials.flatMap((u) => paragraphs(u.text, ctx))) reportTextAfterCredentials(u, ctx);
   if (reviewer) {
     result.reviewer = { licensure: reviewer.licensure, specialties: reviewer.specialties };
     result.sources.reviewer = reviewer.sources;
@@ -176,9 +179,12 @@ function reportRepairs(ctx: ReadContext): void {
  * letter, which is reported and left out whole.
  */
 function sortParts(ast: LetterNode, ctx: ReadContext): LetterParts {
-  const parts: LetterParts = { orphans: [], unplaced: [], unplacedAmongDecisions: [] };
+  const parts: LetterParts = { orphans: [], unplaced: [], unplacedAmongDecisions: [], unplacedAfterCredentials: [] };
   let decisionsBegan = false;
+  let previous: LetterPartNode | undefined;
   for (const part of ast.parts) {
+    const before = previous;
+    previous = part;
     // After the decisions began, a part that opens a letter, or a second decisions section, is another letter's.
     if (decisionsBegan && (OPENING_PARTS.has(part.type) || (part.type === "IssuesDecisionsAndRationales" && parts.issues))) {
       ctx.diagnostics.add(
@@ -195,7 +201,9 @@ function sortParts(ast: LetterNode, ctx: ReadContext): LetterParts {
         parts.orphans.push(part);
         break;
       case "Unplaced":
-        (decisionsBegan ? parts.unplacedAmongDecisions : parts.unplaced).push(part);
+        if (decisionsBegan) parts.unplacedAmongDecisions.push(part);
+        else if (before !== undefined && before === parts.credentials) parts.unplacedAfterCredentials.push(part);
+        else parts.unplaced.push(part);
         break;
       case "IssuesDecisionsAndRationales":
         decisionsBegan = true;

@@ -64,10 +64,30 @@ function addStates(list: ListNode | null, reading: ReviewerReading, ctx: ReadCon
   if (list?.rest) ctx.diagnostics.add("unrecognized-reviewer-credential", `Text after the list of states belongs to no state: ${quote(list.rest.value)}`, list.rest.span);
 }
 
+/** Whether text reads as a specialty's name: a few words, no digit, no sentence's end, no heading. */
+function readsAsName(name: string): boolean {
+  return name.split(" ").length <= MAX_SPECIALTY_WORDS && !NOT_A_NAME.test(name) && !HEADING_WORDS.test(name);
+}
+
+/**
+ * Text of no part right after the credentials: when it reads as a name, it is most likely
+ * the end of the last credential, broken onto a line of its own after a short first part
+ * ("Family" / "Practice"), so an error says the list may be cut; anything else (a stamp, a
+ * sentence) is left over text, a warning.
+ */
+export function reportTextAfterCredentials(text: { text: string; span: Span }, ctx: ReadContext): void {
+  const words = reflow(text.text);
+  if (readsAsName(words)) {
+    ctx.diagnostics.add("unrecognized-reviewer-credential", `${quote(words)}, right after the credentials, may finish the last of them (a line broken short): it was not read into them`, text.span);
+  } else {
+    ctx.diagnostics.add("unplaced-text", `Text that belongs to no part of the letter: ${quote(words)}`, text.span);
+  }
+}
+
 function addSpecialties(items: readonly TextNode[], rest: TextNode | null, reading: ReviewerReading, ctx: ReadContext): void {
   for (const item of items) {
     const name = reflow(item.value);
-    if (name.split(" ").length > MAX_SPECIALTY_WORDS || NOT_A_NAME.test(name) || HEADING_WORDS.test(name)) {
+    if (!readsAsName(name)) {
       ctx.diagnostics.add("unrecognized-reviewer-credential", `${quote(name)} does not read as a specialty's name: it was left out of reviewer.specialties`, item.span);
       continue;
     }
