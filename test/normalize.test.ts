@@ -44,6 +44,20 @@ describe("line breaks and spaces", () => {
   });
 });
 
+describe("compatibility characters", () => {
+  it("reads ligatures and full-width forms as their ASCII letters and signs", () => {
+    expect(normalize("Certi\ufb01cation(s)/Specialty\uff1a \ufb00\ufb02\ufb03 \uff23\uff2d\uff11\uff19").text).toBe("Certification(s)/Specialty: ffflffi CM19");
+    const text = letter()
+      .replace("Certification(s)/Specialty:", "Certi\ufb01cation(s)/Specialty\uff1a")
+      .replace("records:", "records\uff1a")
+      .replace(": Upheld", "\uff1a Upheld");
+    expect(text.match(/\uff1a/g)).toHaveLength(3);
+    const r = parseDetermination(text);
+    const clean = parseDetermination(letter());
+    expect([r.reviewer, r.caseSummary?.text, r.decisions.map((d) => d.outcome), r.diagnostics]).toEqual([clean.reviewer, clean.caseSummary?.text, clean.decisions.map((d) => d.outcome), []]);
+  });
+});
+
 describe("mojibake", () => {
   it.each([
     ["FlexerilÂ® 10mg", "Flexeril® 10mg"],

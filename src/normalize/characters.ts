@@ -47,13 +47,19 @@ const LETTER = /\p{L}/u;
 const carriesNoText = (code: number) =>
   (code >= 0x200b && code <= 0x200f) || code === 0x2060 || code === 0xfeff || code === 0x061c || (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069);
 
+// Typographic ligatures (U+FB00–U+FB06), which some PDFs' text holds, as their letters.
+const LIGATURES = ["ff", "fi", "fl", "ffi", "ffl", "st", "st"];
+// Full-width forms of ASCII (U+FF01–U+FF5E: "\uff1a" is ":"), from fonts set for East Asian text.
+const FULL_WIDTH_OFFSET = 0xfee0;
+
 // Characters the pass has to look at; everything else is copied as it is.
 const SPECIAL = /[^\x20-\x7e\n]/g;
 
 /**
  * One pass over the text: repairs mojibake, turns every kind of line break but the form
  * feed into `\n`, every kind of space into ` `, drops control, zero-width and direction characters,
- * and turns a soft hyphen into the hyphen a line ends with, or nothing mid-line. Linear:
+ * turns a soft hyphen into the hyphen a line ends with, or nothing mid-line, and ligatures
+ * and full-width forms into their ASCII letters and signs. Linear:
  * each special character looks at most three characters ahead.
  */
 export function repairCharacters(input: string): CharacterPass {
@@ -111,6 +117,10 @@ export function repairCharacters(input: string): CharacterPass {
       emit(" ", i, i + 1);
     } else if (carriesNoText(code)) {
       emit("", i, i + 1);
+    } else if (code >= 0xfb00 && code <= 0xfb06) {
+      emit(LIGATURES[code - 0xfb00]!, i, i + 1);
+    } else if (code >= 0xff01 && code <= 0xff5e) {
+      emit(String.fromCharCode(code - FULL_WIDTH_OFFSET), i, i + 1);
     } else if (code === 0xad) {
       // A soft hyphen is printed only where a line breaks at it, inside a word: there it is
       // the hyphen the line ends with (as PDFium's own marker is), elsewhere nothing ("Up\u00adheld").
