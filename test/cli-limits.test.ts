@@ -14,7 +14,7 @@ import { join } from "node:path";
 import { Readable } from "node:stream";
 import { beforeAll, describe, expect, it } from "vitest";
 import { compileCacheDirectory } from "../src/cli/compile-cache.js";
-import { listInputs, looksLikePdf, printable, readRegularFile, readStandardInput, type Listed, type ListingFs } from "../src/cli/inputs.js";
+import { listInputs, looksLikePdf, printable, readRegularFile, readStandardInput, type FsPath, type Listed, type ListingFs } from "../src/cli/inputs.js";
 import { readJobs, readMemory, readSize, readTimeout } from "../src/cli/limits.js";
 import { WorkerPool } from "../src/cli/pool.js";
 import type { Outcome, Settings, Task } from "../src/cli/read.js";
@@ -77,13 +77,13 @@ describe("the worker pool", () => {
 
 /** A file system that fails as told, over the real one. */
 function failing(failures: Record<string, string>): ListingFs {
-  const fail = (path: string) => {
-    const code = failures[path];
-    if (code) throw Object.assign(new Error(`${code}: simulated, ${path}`), { code });
+  const fail = (path: FsPath) => {
+    const code = failures[path.toString()];
+    if (code) throw Object.assign(new Error(`${code}: simulated, ${path.toString()}`), { code });
   };
   return {
-    stat: async (path: string): Promise<Stats> => (fail(path), fsp.stat(path)),
-    readdir: async (path: string): Promise<Dirent[]> => (fail(path), fsp.readdir(path, { withFileTypes: true })),
+    stat: async (path: FsPath): Promise<Stats> => (fail(path), fsp.stat(path)),
+    readdir: async (path: FsPath): Promise<Dirent<Buffer>[]> => (fail(path), fsp.readdir(path, { withFileTypes: true, encoding: "buffer" })),
   };
 }
 

@@ -250,16 +250,21 @@ describe("inputs that cannot be read", () => {
     expect(lines(r.stderr)).toEqual([expect.stringMatching(/^imr-parse: cannot read "bad\\nimr-parse: cannot read forged\.pdf: fake\.pdf": Not a readable PDF/)]);
   });
 
-  // Known defect: a folder's entries are listed as strings, and a name that is not UTF-8
-  // (a Latin-1 "é" from an old archive) comes back with U+FFFD in it, a path that does not
-  // exist. Reading such files needs the listing to keep names as bytes (readdir with
-  // encoding "buffer") through to the workers; until then the file is reported, not read.
-  it.fails("reads a letter whose file name is not UTF-8, found in a folder", () => {
+  // A name that is not UTF-8 (a Latin-1 "é" from an old archive) has no string that opens
+  // it: the file is opened by its bytes, and shown with U+FFFD where the byte was.
+  it("reads a letter whose file name is not UTF-8, found in a folder", () => {
     mkdirSync(join(dir, "latin1"));
     writeFileSync(Buffer.concat([Buffer.from(join(dir, "latin1", "r")), Buffer.from([0xe9]), Buffer.from("sum.txt")]), letter());
-    const r = run(["latin1"]);
-    expect([r.status, r.stderr]).toEqual([0, ""]);
-    expect(records(r)).toHaveLength(1);
+    mkdirSync(Buffer.concat([Buffer.from(join(dir, "latin1", "d")), Buffer.from([0xe9])]));
+    writeFileSync(Buffer.concat([Buffer.from(join(dir, "latin1", "d")), Buffer.from([0xe9]), Buffer.from("/x.txt")]), letter());
+    for (const jobs of ["1", "2"]) {
+      const r = run(["--jobs", jobs, "latin1"]);
+      expect([r.status, r.stderr]).toEqual([0, ""]);
+      expect(records(r).map((l) => [l.source, l.caseNumber])).toEqual([
+        ["latin1/d\ufffd/x.txt", "CM19-0000417"],
+        ["latin1/r\ufffdsum.txt", "CM19-0000417"],
+      ]);
+    }
   });
 
   it("skips inputs larger than --max-size, standard input included", () => {

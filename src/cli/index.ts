@@ -228,7 +228,7 @@ async function run(argv: string[]): Promise<number> {
   try {
     const tasks: Task[] = [];
     const outputFile = options.out !== undefined && output.file ? { name: basename(options.out), info: output.file } : null;
-    for await (const listed of listInputs(options.inputs, undefined, outputFile)) tasks.push({ index: tasks.length, source: listed.source, ...(listed.problem !== undefined && { problem: listed.problem }) });
+    for await (const listed of listInputs(options.inputs, undefined, outputFile)) tasks.push({ index: tasks.length, source: listed.source, ...(listed.path && { path: listed.path }), ...(listed.problem !== undefined && { problem: listed.problem }) });
     // Standard input is read here (once, within the size limit); PDFs are told by their first bytes.
     const stdin = tasks.find((t) => t.source === STDIN);
     if (stdin) {
@@ -241,7 +241,7 @@ async function run(argv: string[]): Promise<number> {
     if (pool === null && tasks.length === 1 && tasks[0]!.problem === undefined) {
       const task = tasks[0]!;
       try {
-        task.bytes ??= readRegularFile(task.source, options.maxSize);
+        task.bytes ??= readRegularFile(task.path ?? task.source, options.maxSize);
         if (looksLikePdf(task.bytes)) pool = new WorkerPool({ ...poolOptions, jobs: 1 });
       } catch (error) {
         task.problem = (error as Error).message;

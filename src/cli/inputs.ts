@@ -9,18 +9,28 @@ import type { Dirent, Stats } from "node:fs";
 import { join } from "node:path";
 import { formatSize } from "./limits.js";
 
-/** An input found on the command line or in a folder: a file to read, or why it cannot be. */
-export type Listed = { source: string; problem?: undefined } | { source: string; problem: string };
+/**
+ * A path to open: a string, or its bytes when a name in it is not UTF-8 (an old archive's
+ * Latin-1 "é"), which a string cannot hold.
+ */
+export type FsPath = string | Buffer;
+
+/**
+ * An input found on the command line or in a folder: a file to read, or why it cannot be.
+ * `source` is the path as the output shows it; `path`, when given, is the path to open.
+ */
+export type Listed = { source: string; path?: Buffer; problem?: undefined } | { source: string; path?: Buffer; problem: string };
 
 /** The file-system calls listing needs; tests give failing ones (as root, every folder can be read). */
 export interface ListingFs {
-  stat(path: string): Promise<Stats>;
-  readdir(path: string): Promise<Dirent[]>;
+  stat(path: FsPath): Promise<Stats>;
+  /** A folder's entries, their names as bytes. */
+  readdir(path: FsPath): Promise<Dirent<Buffer>[]>;
 }
 
 const nodeFs: ListingFs = {
   stat: (path) => fs.promises.stat(path),
-  readdir: (path) => fs.promises.readdir(path, { withFileTypes: true }),
+  readdir: (path) => fs.promises.readdir(path, { withFileTypes: true, encoding: "buffer" }),
 };
 
 export const STDIN = "-";
@@ -55,7 +65,7 @@ export async function* listInputs(inputs: readonly string[], fileSystem: Listing
     else if (!info.isDirectory()) yield { source: input, problem: `not a regular file or folder (${kindOf(info)}); give - to read standard input` };
     else {
       let found = false;
-      for await (const listed of walk(input, fileSystem, new Set([identity(info)]), output)) {
+      for await (const listed of walk(input, input, fileSystem, new Set([identity(info)]), output)) {
         found = true;
         yield listed;
       }
@@ -64,51 +74,62 @@ export async function* listInputs(inputs: readonly string[], fileSystem: Listing
   }
 }
 
-async function* walk(folder: string, fileSystem: ListingFs, seen: Set<string>, output: OutputFile | null): AsyncGenerator<Listed> {
-  let entries: Dirent[];
+/** Walks `folder` (opened by `path`, shown as `folder`). */
+async function* walk(folder: string, path: FsPath, fileSystem: ListingFs, seen: Set<string>, output: OutputFile | null): AsyncGenerator<Listed> {
+  let entries: Dirent<Buffer>[];
   try {
-    entries = await fileSystem.readdir(folder);
+    entries = await fileSystem.readdir(path);
   } catch (error) {
-    yield { source: folder, problem: `the folder cannot be listed: ${describeError(error)}` };
+    yield listed(folder, path, `the folder cannot be listed: ${describeError(error)}`);
     return;
   }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  entries.sort((a, b) => Buffer.compare(a.name, b.name));
   for (const entry of entries) {
-    const path = join(folder, entry.name);
+    const name = entry.name.toString();
+    const source = join(folder, name);
+    // A name that is not UTF-8 decodes with U+FFFD in it: the entry is then opened by its bytes.
+    const entryPath = typeof path === "string" && Buffer.byteLength(name) === entry.name.length && !name.includes("\ufffd") ? source : Buffer.concat([Buffer.from(path), SLASH, entry.name]);
     if (entry.isDirectory()) {
-      yield* walk(path, fileSystem, seen, output);
+      yield* walk(source, entryPath, fileSystem, seen, output);
       continue;
     }
     if (entry.isSymbolicLink()) {
       // A link is what it points to: a letter file, or a folder not seen yet (no loops).
       let target: Stats;
       try {
-        target = await fileSystem.stat(path);
+        target = await fileSystem.stat(entryPath);
       } catch (error) {
-        if (isLetterFile(entry.name)) yield { source: path, problem: describeError(error) };
+        if (isLetterFile(name)) yield listed(source, entryPath, describeError(error));
         continue;
       }
       if (target.isDirectory()) {
         if (seen.has(identity(target))) continue;
         seen.add(identity(target));
-        yield* walk(path, fileSystem, seen, output);
-      } else if (isLetterFile(entry.name) && !(output && sameFile(target, output.info))) {
-        yield target.isFile() ? { source: path } : { source: path, problem: `not a regular file (${kindOf(target)})` };
+        yield* walk(source, entryPath, fileSystem, seen, output);
+      } else if (isLetterFile(name) && !(output && sameFile(target, output.info))) {
+        yield listed(source, entryPath, target.isFile() ? undefined : `not a regular file (${kindOf(target)})`);
       }
       continue;
     }
-    if (!isLetterFile(entry.name)) continue;
+    if (!isLetterFile(name)) continue;
     // Only an entry of the output's name can be it (a hard link by another name aside): no stat for the others.
-    if (output && entry.name === output.name && (await fileSystem.stat(path).then((info) => sameFile(info, output.info), () => false))) continue;
-    yield entry.isFile() ? { source: path } : { source: path, problem: `not a regular file (${kindOf(entry)})` };
+    if (output && name === output.name && (await fileSystem.stat(entryPath).then((info) => sameFile(info, output.info), () => false))) continue;
+    yield listed(source, entryPath, entry.isFile() ? undefined : `not a regular file (${kindOf(entry)})`);
   }
+}
+
+const SLASH = Buffer.from("/");
+
+function listed(source: string, path: FsPath, problem: string | undefined): Listed {
+  const opened = typeof path === "string" ? {} : { path };
+  return problem === undefined ? { source, ...opened } : { source, ...opened, problem };
 }
 
 const identity = (info: Stats) => `${info.dev}:${info.ino}`;
 /** Whether two stats are of one file (two paths, a link and its target). */
 export const sameFile = (a: Stats, b: Stats) => a.dev === b.dev && a.ino === b.ino;
 
-function kindOf(info: Stats | Dirent): string {
+function kindOf(info: Stats | Dirent<Buffer>): string {
   if (info.isFIFO()) return "a FIFO";
   if (info.isCharacterDevice()) return "a character device";
   if (info.isBlockDevice()) return "a block device";
@@ -125,10 +146,11 @@ export class InputError extends Error {}
 const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
 
 /** A regular file's bytes, if it is no larger than `maxSize`. */
-export function readRegularFile(path: string, maxSize: number): Buffer {
+export function readRegularFile(path: string | Uint8Array, maxSize: number): Buffer {
   let fd: number;
   try {
-    fd = fs.openSync(path, OPEN_FLAGS);
+    // A path's bytes come from a worker's message as a Uint8Array: opened as a Buffer over them.
+    fd = fs.openSync(typeof path === "string" ? path : Buffer.from(path.buffer, path.byteOffset, path.length), OPEN_FLAGS);
   } catch (error) {
     throw new InputError(describeError(error));
   }

@@ -12,6 +12,8 @@ export interface Task {
   index: number;
   /** A path, or "-" for standard input. */
   source: string;
+  /** The path's bytes, when a name in it is not UTF-8 (see `Listed`). */
+  path?: Uint8Array;
   /** The input's bytes when the main thread read them (standard input). */
   bytes?: Uint8Array;
   /** Why it cannot be read, when that is known before reading (found while listing). */
@@ -57,7 +59,7 @@ export async function readAndParse(task: Task, settings: Settings): Promise<Outc
   try {
     // Letters are small: a synchronous read is faster than a trip through libuv's thread
     // pool, and this runs on a thread of its own (or with nothing else to do).
-    const bytes = task.bytes ?? readRegularFile(task.source, settings.maxSize);
+    const bytes = task.bytes ?? readRegularFile(task.path ?? task.source, settings.maxSize);
     if (/\.pdf$/i.test(task.source) || looksLikePdf(bytes)) {
       const read = await (await loadPdf()).parseDeterminationPdfWithText(bytes, { engine: settings.engine });
       result = read.determination;
