@@ -5,7 +5,7 @@
  * The grammar reads the kinds of break and never measures a line itself.
  */
 import { createTokenInstance, type IToken, type TokenType } from "chevrotain";
-import { endsSentence } from "../normalize/sentences.js";
+import { endsSentence } from "../sentences.js";
 import { isLowerCase } from "./characters.js";
 import { FullLineBreak, LineBreak, ParagraphBreak, Text, WordWrap } from "./tokens.js";
 

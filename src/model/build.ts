@@ -16,7 +16,7 @@ import type {
   UnplacedNode,
 } from "../ast/nodes.js";
 import type { NormalizedText } from "../normalize/index.js";
-import { endsSentence } from "../normalize/sentences.js";
+import { endsSentence } from "../sentences.js";
 import { SpanMaker } from "../span.js";
 import { paragraphs, quote, type ReadContext } from "./context.js";
 import { readDecisions } from "./decisions.js";

@@ -1,6 +1,6 @@
 import type { TextNode } from "../ast/nodes.js";
 import type { NormalizedText } from "../normalize/index.js";
-import { endsSentence } from "../normalize/sentences.js";
+import { endsSentence } from "../sentences.js";
 import type { Span, SpanMaker } from "../span.js";
 import type { Diagnostics } from "./diagnostics.js";
 

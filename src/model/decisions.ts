@@ -4,7 +4,7 @@
  * repeats an earlier one are errors: each leaves a value missing, cut or doubtful.
  */
 import type { DecisionHeadingNode, DecisionNode, GuidelineNode, HeadingDamage, ParagraphNode } from "../ast/nodes.js";
-import { endsSentence } from "../normalize/sentences.js";
+import { endsSentence } from "../sentences.js";
 import type { Citation, Decision, Guideline } from "./schema.js";
 import { quote, type ReadContext } from "./context.js";
 import { treatmentService } from "./service/classify.js";

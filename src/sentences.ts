@@ -1,7 +1,8 @@
 /**
- * The one test of where a sentence ends, shared by the stages that need it: the
- * line-break pass (does a full line run on?) and the model (was the last rationale, or
- * the summary, cut short? where does a paragraph of unplaced text end?).
+ * The one test of where a sentence ends, shared by the stages that need it (so it lives
+ * apart from them): the line-break pass (does a full line run on?) and the model (was
+ * the last rationale, or the summary, cut short? where does a paragraph of unplaced text
+ * end?).
  */
 
 const FULL_STOP = 46;
