@@ -24,17 +24,30 @@ const HEADING_DAMAGE: Record<HeadingDamage, string> = {
 export function readDecisions(nodes: readonly DecisionNode[], ctx: ReadContext): Decision[] {
   const decisions: Decision[] = [];
   // Looked up by their words, not compared with each earlier decision of their treatment:
-  // thousands of decisions of one treatment would make that quadratic.
+  // thousands of decisions of one treatment would make that quadratic. Only decisions of one
+  // outline (treatment, outcome, lengths) can repeat each other, so a decision's whole words
+  // are hashed only once a second decision of its outline turns up, and at most once.
+  const firstOfOutline = new Map<string, Decision | null>();
   const seen = new Set<string>();
   for (const node of nodes) {
     const decision = readDecision(node, ctx);
-    // A decision that repeats an earlier one word for word was extracted twice (a page read twice).
-    const words = wordsOf(decision);
-    if (seen.has(words)) {
-      ctx.diagnostics.add("duplicate-decision", `The decision ${quote(decision.treatment?.text ?? "")} repeats an earlier one word for word: it was left out`, node.span);
-      continue;
+    const outline = outlineOf(decision);
+    const first = firstOfOutline.get(outline);
+    if (first === undefined) {
+      firstOfOutline.set(outline, decision);
+    } else {
+      if (first !== null) {
+        seen.add(wordsOf(first));
+        firstOfOutline.set(outline, null);
+      }
+      // A decision that repeats an earlier one word for word was extracted twice (a page read twice).
+      const words = wordsOf(decision);
+      if (seen.has(words)) {
+        ctx.diagnostics.add("duplicate-decision", `The decision ${quote(decision.treatment?.text ?? "")} repeats an earlier one word for word: it was left out`, node.span);
+        continue;
+      }
+      seen.add(words);
     }
-    seen.add(words);
     decisions.push(decision);
   }
   return decisions;
@@ -43,6 +56,11 @@ export function readDecisions(nodes: readonly DecisionNode[], ctx: ReadContext):
 /** What makes two decisions the same: their treatment, outcome, guidelines and rationale. */
 function wordsOf(d: Decision): string {
   return JSON.stringify([d.treatment?.text, d.outcome, d.rationale?.text, d.claimsAdministratorGuideline?.text, d.reviewerGuideline?.text]);
+}
+
+/** What two decisions that are the same share and is cheap to compare: treatment, outcome and the lengths of the rest. */
+function outlineOf(d: Decision): string {
+  return `${d.outcome}|${d.rationale?.text.length}|${d.claimsAdministratorGuideline?.text.length}|${d.reviewerGuideline?.text.length}|${d.treatment?.text}`;
 }
 
 function readDecision(node: DecisionNode, ctx: ReadContext): Decision {

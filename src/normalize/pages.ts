@@ -19,22 +19,34 @@ const SLIGHT_PAGE = 40;
 /**
  * The pages (between form feeds) that repeat an earlier page exactly, with the form feed
  * before each: what the line pass skips. A page extracted twice is the same characters
- * twice. Pages are looked up by their text (a hash of each page, once), never compared
+ * twice. Pages are looked up by their text (a hash of a page, at most once), never compared
  * with each earlier page one by one: thousands of pages of one length would make that
  * quadratic.
  */
 export function repeatedPages(text: string): TextRange[] {
   const repeats: TextRange[] = [];
   if (text.indexOf("\f") < 0) return repeats;
+  // Only pages of one length can repeat each other: a page is hashed only once a second page
+  // of its length turns up (most letters have none), and each page at most once.
+  const firstOfLength = new Map<number, number>();
   const seen = new Set<string>();
   let start = 0;
   while (start <= text.length) {
     let end = text.indexOf("\f", start);
     if (end < 0) end = text.length;
-    if (end - start >= SLIGHT_PAGE) {
-      const page = text.slice(start, end);
-      if (seen.has(page)) repeats.push({ start: start - 1, end });
-      else seen.add(page);
+    const length = end - start;
+    if (length >= SLIGHT_PAGE) {
+      const first = firstOfLength.get(length);
+      if (first === undefined) firstOfLength.set(length, start);
+      else {
+        if (first >= 0) {
+          seen.add(text.slice(first, first + length));
+          firstOfLength.set(length, -1);
+        }
+        const page = text.slice(start, end);
+        if (seen.has(page)) repeats.push({ start: start - 1, end });
+        else seen.add(page);
+      }
     }
     start = end + 1;
   }
