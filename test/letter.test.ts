@@ -152,6 +152,18 @@ describe("case header", () => {
     expect(r.caseNumber).toBeNull();
     expect(r.diagnostics).toMatchObject([{ code: "invalid-header-value", severity: "error", message: expect.stringContaining("(amended)") }]);
   });
+
+  it.each([
+    ["a look-alike letter", "\u0421ase Number:"],
+    ["a misspelling", "Case Numbr:"],
+  ])("reads the rest of a header whose first label is unreadable (%s): the case number is null, with an error", (_kind, label) => {
+    for (const text of [letter(), letter({ layout: true })]) {
+      const r = parse(text.replace("Case Number:", label));
+      expect(r.caseNumber).toBeNull();
+      expect([r.dates.assigned, r.dates.injury, r.priority]).toEqual(["2019-03-04", "2017-07-21", "standard"]);
+      expect(r.diagnostics).toContainEqual(expect.objectContaining({ code: "missing-header-value", severity: "error", message: expect.stringContaining("Case Number") }));
+    }
+  });
 });
 
 describe("reviewer credentials", () => {

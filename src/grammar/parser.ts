@@ -54,6 +54,7 @@ import {
 } from "./tokens.js";
 
 const isLandmark = new Set<TokenType>(landmarks);
+const isHeaderLabel = new Set<TokenType>(headerLabels);
 
 /**
  * The two ways a partial authorization's heading runs, stated once: the grammar rule
@@ -339,7 +340,7 @@ export class LetterParser extends QuickStartCstParser {
   /** Text that belongs to no part of the letter; the model reports it. */
   public unplaced = this.RULE("unplaced", () => {
     this.CONSUME(Stray);
-    this.MANY({ GATE: () => !this.headingStartsHere(), DEF: () => this.CONSUME2(Stray) });
+    this.MANY({ GATE: () => !this.headingStartsHere() && !this.headerLabelStartsLine(), DEF: () => this.CONSUME2(Stray) });
   });
 
   // --- Lookahead predicates -----------------------------------------------------------
@@ -404,6 +405,17 @@ export class LetterParser extends QuickStartCstParser {
         return this.noHeading(token);
       }
     }
+  }
+
+  /**
+   * Whether a case header label starts the next line: the rest of a header whose first
+   * label could not be read ("Case Number:" misspelled, or with a look-alike letter) is
+   * still a header, and its missing field an error, not text that belongs nowhere.
+   */
+  private headerLabelStartsLine(): boolean {
+    if (!isHeaderLabel.has(this.LA(1).tokenType)) return false;
+    const previous = this.LA(0);
+    return previous.tokenType === EOF || (tokenMatcher(previous, LineBreak) && previous.tokenType !== WordWrap);
   }
 
   private found(start: number, wordsEnd: number): true {
