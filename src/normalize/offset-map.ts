@@ -6,22 +6,23 @@
  * output offset, looked up by binary search.
  */
 export class OffsetMap {
-  /** Output offset where each segment starts. */
-  private readonly outStart: number[] = [];
-  /** Source range of each segment. */
-  private readonly srcStart: number[] = [];
-  private readonly srcEnd: number[] = [];
-  /** 1 when the segment is an unchanged copy (output char i ↔ source char srcStart + i). */
-  private readonly copied: number[] = [];
+  /**
+   * The segments, four numbers each: the output offset where it starts, its source range
+   * (start, end), and 1 when it is an unchanged copy (output char i ↔ source char start + i).
+   * One typed array rather than arrays of numbers: a layout table of a million cells makes
+   * millions of segments, and the garbage collector does not look inside a typed array.
+   */
+  private segments = new Int32Array(4 * 16);
+  private count = 0;
   private length = 0;
 
   /** Appends `count` output characters copied one to one from `srcStart`. */
   copy(srcStart: number, count: number): void {
     if (count <= 0) return;
-    const last = this.outStart.length - 1;
+    const last = (this.count - 1) * 4;
     // Adjacent copies merge, so an untouched input is a single segment.
-    if (last >= 0 && this.copied[last] === 1 && this.srcEnd[last] === srcStart) {
-      this.srcEnd[last] = srcStart + count;
+    if (last >= 0 && this.segments[last + 3] === 1 && this.segments[last + 2] === srcStart) {
+      this.segments[last + 2] = srcStart + count;
     } else {
       this.push(srcStart, srcStart + count, 1);
     }
@@ -31,41 +32,52 @@ export class OffsetMap {
   /** Appends `count` output characters that together stand for the source range. */
   replace(srcStart: number, srcEnd: number, count = 1): void {
     if (count <= 0) return;
-    for (let i = 0; i < count; i++) this.push(srcStart, srcEnd, 0);
+    this.push(srcStart, srcEnd, 0);
     this.length += count;
   }
 
   private push(srcStart: number, srcEnd: number, copied: number): void {
-    this.outStart.push(this.length);
-    this.srcStart.push(srcStart);
-    this.srcEnd.push(srcEnd);
-    this.copied.push(copied);
+    const at = this.count * 4;
+    if (at === this.segments.length) {
+      const grown = new Int32Array(this.segments.length * 2);
+      grown.set(this.segments);
+      this.segments = grown;
+    }
+    this.segments[at] = this.length;
+    this.segments[at + 1] = srcStart;
+    this.segments[at + 2] = srcEnd;
+    this.segments[at + 3] = copied;
+    this.count++;
   }
 
+  /** The index (times four) of the segment holding output character `offset`. */
   private segmentOf(offset: number): number {
+    const segments = this.segments;
     let lo = 0;
-    let hi = this.outStart.length - 1;
+    let hi = this.count - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >>> 1;
-      if (this.outStart[mid]! <= offset) lo = mid;
+      if (segments[mid * 4]! <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return lo;
+    return lo * 4;
   }
 
   /** Source offset where output character `offset` starts. */
   startOf(offset: number): number {
-    if (this.outStart.length === 0) return 0;
-    if (offset >= this.length) return this.srcEnd[this.srcEnd.length - 1]!;
+    if (this.count === 0) return 0;
+    if (offset >= this.length) return this.segments[(this.count - 1) * 4 + 2]!;
     const s = this.segmentOf(offset);
-    return this.copied[s] ? this.srcStart[s]! + (offset - this.outStart[s]!) : this.srcStart[s]!;
+    const segments = this.segments;
+    return segments[s + 3] ? segments[s + 1]! + (offset - segments[s]!) : segments[s + 1]!;
   }
 
   /** Source offset just past output character `offset`. */
   endOf(offset: number): number {
-    if (this.outStart.length === 0) return 0;
-    if (offset >= this.length) return this.srcEnd[this.srcEnd.length - 1]!;
+    if (this.count === 0) return 0;
+    if (offset >= this.length) return this.segments[(this.count - 1) * 4 + 2]!;
     const s = this.segmentOf(offset);
-    return this.copied[s] ? this.srcStart[s]! + (offset - this.outStart[s]!) + 1 : this.srcEnd[s]!;
+    const segments = this.segments;
+    return segments[s + 3] ? segments[s + 1]! + (offset - segments[s]!) + 1 : segments[s + 2]!;
   }
 }
