@@ -228,6 +228,15 @@ describe("clinical case summary", () => {
     expect(parse(letter({ summary })).patient).toEqual({ age, sex });
   });
 
+  it.each([
+    "The injured worker is a female, 52 years old, who fell at work.",
+    "This is a female patient with a date of injury of 3/21/94. Her husband is 60 years old.",
+  ])("warns when the description gives a sex and no age, and an age stands elsewhere: %j", (summary) => {
+    const r = parse(letter({ summary }));
+    expect(r.patient).toEqual({ age: null, sex: "female" });
+    expect(r.diagnostics).toMatchObject([{ code: "unclear-patient", severity: "warning", message: expect.stringContaining("years old") }]);
+  });
+
   it("is null with a warning when the section is missing", () => {
     const r = parse(letter({ summary: false }));
     expect(r.caseSummary).toBeNull();

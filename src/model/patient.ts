@@ -58,7 +58,17 @@ export function readPatient(summary: TextNode | null, ctx: ReadContext): Patient
   reading.sex = FEMALE.has(sexWord.toLowerCase()) ? "female" : "male";
   reading.sources.sex = span(sexAt, sexWord.length);
   const digits = m[1];
-  if (digits !== undefined) {
+  if (digits === undefined) {
+    // "is a female, 52 years old": an age the description does not give, which a reader may expect taken.
+    const loose = ANY_AGE.exec(text);
+    if (loose) {
+      ctx.diagnostics.add(
+        "unclear-patient",
+        `The summary describes the injured worker without an age ("a N year old male/female"): patient.age is null (it mentions ${JSON.stringify(loose[0])})`,
+        span(loose.index, loose[0].length),
+      );
+    }
+  } else {
     const at = m.index + m[0].indexOf(digits);
     const age = Number(digits);
     if (age >= YOUNGEST && age <= OLDEST) {
