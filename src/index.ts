@@ -160,6 +160,7 @@ export { listCitations, type CitationRow } from "./model/citations.js";
 export { jsonSchema } from "./model/json-schema.js";
 export { MTUS_TITLES } from "./grammar/mtus-titles.js";
 export { DIAGNOSTIC_CODES, SEVERITY, type DiagnosticCode, type Severity } from "./model/diagnostics.js";
+export type { Priority, Sex } from "./vocabulary.js";
 export { classifyService } from "./model/service/classify.js";
 export { DRUG_CLASSES, SERVICE_CATEGORIES, type DrugClass, type ServiceCategory } from "./model/service/taxonomy.js";
 export {

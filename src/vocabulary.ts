@@ -58,10 +58,24 @@ export type Severity =
   | "info";
 export const SeveritySchema = z.enum(["error", "warning", "info"]);
 
-/** The review's priority, from the case header: expedited reviews are decided faster. */
+/**
+ * The review's priority, from the case header: expedited reviews are decided faster.
+ *
+ * @example
+ * ```ts
+ * const expedited = letters.filter((d) => d.priority === ("expedited" satisfies Priority));
+ * ```
+ */
 export type Priority = "standard" | "expedited";
 export const PrioritySchema = z.enum(["standard", "expedited"]);
 
-/** The injured worker's sex, as the summary gives it. */
+/**
+ * The injured worker's sex, as the summary gives it.
+ *
+ * @example
+ * ```ts
+ * const women = letters.filter((d) => d.patient.sex === ("female" satisfies Sex));
+ * ```
+ */
 export type Sex = "male" | "female";
 export const SexSchema = z.enum(["male", "female"]);
