@@ -34,8 +34,10 @@ function singular(word: string): string {
   if (before === 101 /* e */) {
     const c = word.charCodeAt(n - 3);
     if (c === 105 /* ies */ && n > 4) return `${word.slice(0, -3)}y`;
-    // "-ches", "-shes", "-xes", "-zes", "-sses" lose "es": patches, crutches, boxes.
-    if (c === 120 /* x */ || c === 122 /* z */ || c === 115 /* s */ || (c === 104 /* h */ && (word.charCodeAt(n - 4) === 99 || word.charCodeAt(n - 4) === 115))) {
+    // "-ches", "-shes", "-xes", "-zes", "-sses" lose "es": patches, crutches, boxes; "-ses"
+    // after anything else only its "s": releases, exercises, doses.
+    const d = word.charCodeAt(n - 4);
+    if (c === 120 /* x */ || c === 122 /* z */ || (c === 115 /* s */ && d === 115) || (c === 104 /* h */ && (d === 99 || d === 115))) {
       return word.slice(0, -2);
     }
   }
@@ -175,12 +177,17 @@ const BOUNDARY = new Set([
 // Where the drugs of a request end: what follows says why or for what ("Omeprazole for GI upset from naproxen").
 const INDICATION = new Set(["for", "due", "secondary", "because", "while", "to"]);
 // "Hydrocodone 10/325": the second strength of a combination names its partner.
-const PARTNER_STRENGTH = /\d\s*\/\s*(\d{3})\b/;
+// The strength may run into its unit ("7.5/200mg").
+const PARTNER_STRENGTH = /\d\s*\/\s*(\d{3})(?![\d.])/;
 const ACETAMINOPHEN_STRENGTHS = new Set(["300", "325", "500", "650", "660", "750"]);
 const ACETAMINOPHEN_PARTNERS = new Set(["hydrocodone", "oxycodone", "codeine", "tramadol", "dihydrocodeine"]);
 const GENERIC_HEADS = new Set(["evaluation-management"]);
 const SPINE = new Set(SPINE_WORDS);
 const GENERIC_TESTS = new Set(["test", "testing", "screening", "assessment"]);
+// A salt named after its drug is part of its name ("Fenoprofen calcium", "Esomeprazole magnesium").
+const SALTS = new Set(["calcium", "magnesium"]);
+// "<service> evaluation and treatment" asks for the service, not for an evaluation.
+const TREATMENT = new Set(["treatment", "treat", "care", "management"]);
 
 // --- Reading a treatment ----------------------------------------------------------------
 
@@ -191,6 +198,8 @@ interface Match {
   phrase: number;
   /** After a word that starts the drug's indication. */
   afterIndication: boolean;
+  /** Index of the word after it. */
+  end: number;
 }
 
 /** The result of reading one treatment: its service, and why a part of it is unknown. */
@@ -231,14 +240,20 @@ export function readService(text: string): ServiceReading {
       level = node?.next;
     }
     if (found) {
-      matches.push({ meaning: found.meaning!, term: found.term, phrase, afterIndication: indication });
+      const meaning = found.meaning!;
+      const last = matches[matches.length - 1];
+      if (meaning.kind === "drug" && SALTS.has(meaning.drug.generic!) && last?.meaning.kind === "drug" && last.end === i) {
+        i += length;
+        continue;
+      }
+      matches.push({ meaning, term: found.term, phrase, afterIndication: indication, end: i + length });
       if (found.meaning!.kind === "drug") sawDrug = true;
       i += length;
       continue;
     }
     const w = ws[i]!;
     const suffix = w.length > 6 ? SERVICE_SUFFIXES.find(([ending]) => w.endsWith(ending)) : undefined;
-    if (suffix) matches.push({ meaning: { kind: "service", category: suffix[1] }, term: w, phrase, afterIndication: indication });
+    if (suffix) matches.push({ meaning: { kind: "service", category: suffix[1] }, term: w, phrase, afterIndication: indication, end: i + 1 });
     else if (BOUNDARY.has(w)) {
       phrase++;
       if (sawDrug && INDICATION.has(w)) indication = true;
@@ -263,7 +278,29 @@ export function readService(text: string): ServiceReading {
     const inTheSpine = IN_THE_SPINE[head.term];
     if (inTheSpine && ws.some((w) => SPINE.has(w))) category = inTheSpine;
     const generic = GENERIC_HEADS.has(category) || GENERIC_TESTS.has(head.term);
-    if (generic && matches.some((m) => m.meaning.kind === "specialty")) category = "behavioral-health";
+    const at = matches.indexOf(head);
+    if (generic) {
+      // A psychologist's evaluation, an MMPI test: behavioral health.
+      const behavioral = (m: Match) =>
+        m.meaning.kind === "specialty" || (m.phrase === head.phrase && m.meaning.kind === "service" && m.meaning.category === "behavioral-health");
+      if (matches.some(behavioral)) category = "behavioral-health";
+      else if (category === "evaluation-management" && ws[head.end] === "and" && TREATMENT.has(ws[head.end + 1]!)) {
+        // "Physical therapy evaluation and treatment" asks for the therapy.
+        for (let k = at - 1; k >= 0 && matches[k]!.phrase === head.phrase; k--) {
+          const m = matches[k]!.meaning;
+          if ((m.kind === "service" || m.kind === "weak") && m.category !== null && m.category !== category) {
+            category = m.category;
+            break;
+          }
+        }
+      }
+    } else if (category === "rehabilitation") {
+      // A modality's device is equipment: "Interferential current stimulator", "Ultrasound unit".
+      for (let k = at + 1; k < matches.length && matches[k]!.phrase === head.phrase; k++) {
+        const m = matches[k]!.meaning;
+        if (m.kind === "weak" && m.category === "dmepos") category = "dmepos";
+      }
+    }
     return { service: { category, drugClass: null, drug: null }, unknown: null };
   }
   return readDrug(matches, text);

@@ -110,7 +110,7 @@ export const DRUGS: readonly DrugEntry[] = [
   opioid("butalbital/aspirin/caffeine/codeine", ["fiorinal with codeine"]),
 
   // --- NSAIDs (oral) ---
-  nsaid("ibuprofen", ["motrin", "advil", "ibu"], { liquid: true }),
+  nsaid("ibuprofen", ["motrin", "advil", "ibu", "ibuprophen", "ibuprofin"], { liquid: true }),
   nsaid("naproxen", ["naprosyn", "anaprox", "anaprox ds", "aleve", "naprelan", "ec naprosyn", "naproxen sodium"]),
   nsaid("celecoxib", ["celebrex"]),
   nsaid("meloxicam", ["mobic", "vivlodex", "qmiiz"]),
@@ -169,11 +169,11 @@ export const DRUGS: readonly DrugEntry[] = [
   compound("gabapentin/cyclobenzaprine/tramadol", ["gabacyclotram"], { kit: true }),
 
   // --- Muscle relaxants ---
-  relaxant("cyclobenzaprine", ["flexeril", "fexmid", "amrix", "flexaril", "cyclobenzaprine hcl"]),
+  relaxant("cyclobenzaprine", ["flexeril", "fexmid", "amrix", "flexaril", "cyclobenzaprine hcl", "cyclobenzeprine", "cyclobenzaprin"]),
   relaxant("methocarbamol", ["robaxin"]),
   relaxant("carisoprodol", ["soma"]),
   relaxant("carisoprodol/aspirin", ["soma compound"]),
-  relaxant("tizanidine", ["zanaflex"]),
+  relaxant("tizanidine", ["zanaflex", "tizanadine"]),
   relaxant("baclofen", ["lioresal", "gablofen", "ozobax"]),
   relaxant("metaxalone", ["skelaxin", "metaxall"]),
   relaxant("chlorzoxazone", ["parafon forte", "parafon", "lorzone"]),
@@ -413,6 +413,7 @@ export const DRUGS: readonly DrugEntry[] = [
   other("glucosamine/chondroitin", ["cosamin", "osteo bi flex"]),
   other("fish oil", ["omega 3"]),
   other("ketamine"),
+  other("bupivacaine", ["marcaine", "sensorcaine"]),
   other("dextromethorphan"),
   other("amantadine"),
   other("ropinirole", ["requip"]),
@@ -522,4 +523,10 @@ export const DRUG_FORMS: Readonly<Record<string, "skin" | "suspension" | "oral">
   po: "oral",
   film: "oral",
   odt: "oral",
+  // Not a surgical "release".
+  "extended release": "oral",
+  "sustained release": "oral",
+  "immediate release": "oral",
+  "delayed release": "oral",
+  "controlled release": "oral",
 };

@@ -72,7 +72,10 @@ export const SERVICE_TERMS: Readonly<Record<Exclude<ServiceCategory, "pharmaceut
     "infrared therapy", "paraffin", "paraffin bath", "iontophoresis", "phonophoresis", "hot pack", "cold pack", "moist heat",
     "shockwave", "shock wave", "extracorporeal shockwave therapy", "eswt", "ecswt", "laser therapy", "cold laser", "low level laser",
     "lllt", "class iv laser", "kinesio taping", "kinesiotaping", "kinesio tape", "kinesiotape", "taping", "neurostimulation therapy", "localized intense neurostimulation",
-    "microcurrent", "modalities", "rehab", "rehabilitation", "laser", "trigger point therapy",
+    "microcurrent", "modalities",
+    // A hospital's unit, not a device.
+    "rehabilitation unit", "rehab unit", "osteopathic manipulative treatment", "osteopathic manipulative therapy", "manipulative therapy",
+    "manipulative treatment", "rehab", "rehabilitation", "laser", "trigger point therapy",
   ],
   "evaluation-management": [
     "consultation", "consult", "evaluation", "eval", "re evaluation", "reevaluation", "evaluate", "assessment", "exam", "examination",
@@ -91,6 +94,7 @@ export const SERVICE_TERMS: Readonly<Record<Exclude<ServiceCategory, "pharmaceut
     "percutaneous neuroplasty", "epidural neuroplasty", "epidural adhesiolysis", "epidural lysis of adhesions", "racz", "infusion",
     "intramuscular", "im injection", "sacroiliac joint injection", "si joint injection", "bursa injection", "ganglion block",
     "aspiration", "arthrocentesis", "ablation", "cryoablation", "cryoneurolysis", "viscosupplement", "pulsed radiofrequency",
+    "tfesi", "tf esi", "lesi", "cesi", "ilesi", "im",
   ],
   dmepos: [
     "dme", "durable medical equipment", "tens", "tens unit", "ems", "ems unit", "e stim unit", "estim unit", "interferential unit",
@@ -125,6 +129,7 @@ export const SERVICE_TERMS: Readonly<Record<Exclude<ServiceCategory, "pharmaceut
     "peripheral nerve stimulator", "intrathecal pump", "pain pump", "intrathecal drug delivery", "implant", "implantation",
     "assistant surgeon", "surgical assistant", "surgical assist", "co surgeon", "anesthesia", "anesthesiologist", "inpatient stay",
     "hospital stay", "inpatient hospital stay", "hospitalization", "length of stay", "outpatient surgery",
+    "overnight stay", "overnight observation", "observation stay", "inpatient admission", "hospital admission", "hardware",
     "transposition", "neurolysis", "neuroplasty", "bunionectomy", "fasciotomy", "plantar fascia release", "ganglion cyst excision",
     "hernia repair", "herniorrhaphy", "rotator cuff repair", "labral repair", "slap repair", "bankart repair", "acl reconstruction",
     "total knee", "total hip", "total shoulder", "unicompartmental", "operative", "revision",
@@ -141,7 +146,7 @@ export const SERVICE_TERMS: Readonly<Record<Exclude<ServiceCategory, "pharmaceut
     "multidisciplinary pain program", "interdisciplinary pain program", "multidisciplinary program", "interdisciplinary program",
     "pain rehabilitation program", "restoration program", "detox", "detoxification", "detoxification program", "rapid detox",
     "pain management program", "chronic pain management program", "weight loss program", "weight management program", "weight loss", "medifast", "lindora", "nutrisystem", "weight watchers",
-    "brain injury program", "tbi program", "gym membership", "health club membership", "ymca membership", "pool membership",
+    "brain injury program", "tbi program", "brain injury rehabilitation", "gym membership", "health club membership", "ymca membership", "pool membership",
     "gym", "membership",
   ],
   "home-health": [
@@ -217,6 +222,8 @@ export const WEAK_TERMS: Readonly<Record<string, ServiceCategory | null>> = {
   supplies: "dmepos",
   unit: "dmepos",
   device: "dmepos",
+  machine: "dmepos",
+  lamp: "dmepos",
   rental: "dmepos",
   kit: "dmepos",
   equipment: "dmepos",
