@@ -173,6 +173,7 @@ const BOUNDARY = new Set([
   ",", ";", ":", "(", ")", "[", "]", "+",
   "and", "or", "plus", "with", "w", "without", "for", "to", "of", "under", "using", "via", "in", "into", "on", "at", "per", "x",
   "time", "times", "from", "by", "as", "due", "secondary", "including", "following", "after", "versus", "v", "then", "while", "because",
+  "regarding", "concerning", "about", "prior", "before", "during", "pending",
 ]);
 // Where the drugs of a request end: what follows says why or for what ("Omeprazole for GI upset from naproxen").
 const INDICATION = new Set(["for", "due", "secondary", "because", "while", "to"]);
@@ -188,6 +189,8 @@ const GENERIC_TESTS = new Set(["test", "testing", "screening", "assessment"]);
 const SALTS = new Set(["calcium", "magnesium"]);
 // "<service> evaluation and treatment" asks for the service, not for an evaluation.
 const TREATMENT = new Set(["treatment", "treat", "care", "management"]);
+// Not "at home": physical therapy at home is still therapy.
+const HOME_USE = /\bhome[\s-]+use\b|\bfor (?:the )?home\b/i;
 
 // --- Reading a treatment ----------------------------------------------------------------
 
@@ -272,6 +275,11 @@ export function readService(text: string): ServiceReading {
     };
   }
 
+  // "Lovenox injections": a drug the patient injects, not an injection procedure.
+  if (head.meaning.kind === "service" && head.meaning.category === "injection") {
+    const before = matches[matches.indexOf(head) - 1];
+    if (before?.phrase === head.phrase && before.meaning.kind === "drug" && before.meaning.drug.selfInjected) head = before;
+  }
   const meaning = head.meaning;
   if (meaning.kind === "service" || meaning.kind === "weak" || meaning.kind === "specialty") {
     let category = meaning.kind === "specialty" ? "behavioral-health" : meaning.category!;
@@ -294,8 +302,16 @@ export function readService(text: string): ServiceReading {
           }
         }
       }
+    } else if (head.term === "repair") {
+      // "Wheelchair repair", "Repair of a hearing aid": the equipment's.
+      const before = matches[at - 1];
+      const after = ws[head.end] === "of" ? matches[at + 1] : undefined;
+      for (const m of [before?.phrase === head.phrase ? before : undefined, after?.phrase === head.phrase + 1 ? after : undefined]) {
+        if (m?.meaning.kind === "service" && m.meaning.category === "dmepos") category = "dmepos";
+      }
     } else if (category === "rehabilitation") {
-      // A modality's device is equipment: "Interferential current stimulator", "Ultrasound unit".
+      // A modality's device is equipment: "Interferential current stimulator", "Ultrasound unit"; so is one "for home use".
+      if (HOME_USE.test(text)) category = "dmepos";
       for (let k = at + 1; k < matches.length && matches[k]!.phrase === head.phrase; k++) {
         const m = matches[k]!.meaning;
         if (m.kind === "weak" && m.category === "dmepos") category = "dmepos";

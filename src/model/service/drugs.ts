@@ -42,6 +42,8 @@ export interface DrugEntry {
   readonly kit?: true;
   /** Given only by a physician's injection (Botox, Synvisc): the request is an `injection`. */
   readonly injected?: true;
+  /** Sold for the patient to inject (Lovenox, insulin): "injections" of it are a pharmaceutical, not a procedure. */
+  readonly selfInjected?: true;
   /** Manufacturers sell it as an oral liquid, so "oral suspension" does not make it a compound. */
   readonly liquid?: true;
   /** The generic for a product named with its form ("Terocin lotion"), when that changes the ingredients. */
@@ -248,7 +250,7 @@ export const DRUGS: readonly DrugEntry[] = [
   gi("lactulose", [], { liquid: true }),
   gi("magnesium citrate", [], { liquid: true }),
   gi("psyllium", ["metamucil"]),
-  gi("methylnaltrexone", ["relistor"]),
+  gi("methylnaltrexone", ["relistor"], { selfInjected: true }),
   gi("naloxegol", ["movantik"]),
   gi("naldemedine", ["symproic"]),
   gi("lubiprostone", ["amitiza"]),
@@ -306,10 +308,11 @@ export const DRUGS: readonly DrugEntry[] = [
   other("acetaminophen", ["tylenol", "apap", "paracetamol", "tylenol extra strength", "tylenol arthritis"], { liquid: true }),
   other("butalbital/acetaminophen/caffeine", ["fioricet", "esgic"]),
   other("butalbital/aspirin/caffeine", ["fiorinal"]),
+  other("acetaminophen/aspirin/caffeine", ["excedrin", "excedrin migraine"]),
   other("caffeine"),
   other("butalbital"),
   other("triamcinolone"),
-  other("sumatriptan", ["imitrex"]),
+  other("sumatriptan", ["imitrex"], { selfInjected: true }),
   other("sumatriptan/naproxen", ["treximet"]),
   other("rizatriptan", ["maxalt"]),
   other("zolmitriptan", ["zomig"]),
@@ -372,7 +375,7 @@ export const DRUGS: readonly DrugEntry[] = [
   other("clonidine", ["catapres", "kapvay"], { skin: "own" }),
   other("metformin", ["glucophage"]),
   other("glipizide", ["glucotrol"]),
-  other("insulin", ["lantus", "humalog", "novolog"]),
+  other("insulin", ["lantus", "humalog", "novolog"], { selfInjected: true }),
   other("atorvastatin", ["lipitor"]),
   other("simvastatin", ["zocor"]),
   other("rosuvastatin", ["crestor"]),
@@ -382,7 +385,7 @@ export const DRUGS: readonly DrugEntry[] = [
   other("rivaroxaban", ["xarelto"]),
   other("apixaban", ["eliquis"]),
   other("dabigatran", ["pradaxa"]),
-  other("enoxaparin", ["lovenox"]),
+  other("enoxaparin", ["lovenox"], { selfInjected: true }),
   other("clopidogrel", ["plavix"]),
   other("tamsulosin", ["flomax"]),
   other("oxybutynin", ["ditropan"]),
@@ -395,7 +398,7 @@ export const DRUGS: readonly DrugEntry[] = [
   other("montelukast", ["singulair"]),
   other("nicotine", ["nicoderm", "nicorette", "nicotrol"], { skin: "own" }),
   other("varenicline", ["chantix"]),
-  other("naloxone", ["narcan", "evzio"]),
+  other("naloxone", ["narcan", "evzio"], { selfInjected: true }),
   other("naltrexone", ["revia", "vivitrol"]),
   other("disulfiram", ["antabuse"]),
   other("acamprosate", ["campral"]),

@@ -82,6 +82,7 @@ export const SERVICE_TERMS: Readonly<Record<Exclude<ServiceCategory, "pharmaceut
     "physical exam", "physical examination", "re exam", "reexam", "reexamination", "office visit", "follow up", "followup", "follow up visit",
     "f u", "referral", "refer", "transfer of care", "toc", "second opinion", "medication management", "med management",
     "pain management", "pain management consultation", "clearance", "medical clearance", "preoperative clearance", "evaluation and management", "e m", "new patient",
+    "history and physical", "h and p", "nutritional counseling", "nutrition counseling", "dietary counseling", "nutrition consultation",
     "established patient", "telemedicine", "office consultation", "e and m", "urgent care", "emergency room visit",
   ],
   injection: [
@@ -111,7 +112,9 @@ export const SERVICE_TERMS: Readonly<Record<Exclude<ServiceCategory, "pharmaceut
     "cpm", "continuous passive motion", "bone growth stimulator", "bone stimulator", "ergonomic chair", "chair", "workstation", "desk",
     "standing desk", "keyboard", "ergonomic keyboard", "headset", "hearing aid", "glove", "wipe", "diaper", "incontinence supplies", "catheter",
     "bandage", "dressing", "gauze", "lift chair", "home exercise kit", "exercise kit", "exercise equipment", "exercise ball",
-    "theraband", "resistance band", "pulley", "stationary bike", "recumbent bike", "treadmill", "traction unit", "traction device",
+    "theraband", "resistance band", "pulley", "stationary bike", "recumbent bike", "exercise bike", "exercise bicycle", "conductive gel", "electrode gel", "ultrasound gel",
+    "traction table", "hot and cold pack", "hot cold pack", "sleep number bed", "hot tub", "jacuzzi", "spica", "thumb spica",
+    "lumbar roll", "cervical roll", "treadmill", "traction unit", "traction device",
     "home traction", "home cervical traction", "inversion table", "massage device", "massager", "prosthesis", "prosthetic",
     "cpap", "bipap", "nebulizer", "oxygen", "dynasplint", "jas splint", "bioness", "hoyer lift", "patient lift", "bed rail", "ramp",
     "battery", "belt", "strap", "sock", "stocking", "glasses", "sleeve", "heel lift", "shoe lift", "recliner", "stair lift",
@@ -139,7 +142,7 @@ export const SERVICE_TERMS: Readonly<Record<Exclude<ServiceCategory, "pharmaceut
     "psychological testing", "psychiatric evaluation", "psychiatric treatment", "psych eval", "psychometric testing", "neuropsychological testing",
     "neuropsychological evaluation", "neuropsych testing", "cognitive behavioral therapy", "cbt", "counseling", "group therapy",
     "biofeedback", "neurofeedback", "hypnotherapy", "hypnosis", "relaxation training", "stress management", "pain psychology",
-    "behavioral medicine", "emdr", "partial hospitalization", "php", "intensive outpatient", "iop", "mmpi",
+    "behavioral medicine", "anger management", "mindfulness", "mbsr", "emdr", "partial hospitalization", "php", "intensive outpatient", "iop", "mmpi",
   ],
   program: [
     "functional restoration program", "functional restoration", "frp", "help program", "chronic pain program", "pain program",
@@ -147,16 +150,17 @@ export const SERVICE_TERMS: Readonly<Record<Exclude<ServiceCategory, "pharmaceut
     "pain rehabilitation program", "restoration program", "detox", "detoxification", "detoxification program", "rapid detox",
     "pain management program", "chronic pain management program", "weight loss program", "weight management program", "weight loss", "medifast", "lindora", "nutrisystem", "weight watchers",
     "brain injury program", "tbi program", "brain injury rehabilitation", "gym membership", "health club membership", "ymca membership", "pool membership",
-    "gym", "membership",
+    "gym", "membership", "pool access", "personal trainer", "personal training", "yoga", "pilates", "tai chi", "exercise class",
+    "fitness class",
   ],
   "home-health": [
     "home health", "home health aide", "home health care", "home healthcare", "home care", "home nursing", "nursing visit",
-    "skilled nursing visit", "nursing care", "in home care", "in home support", "caregiver", "home attendant", "attendant care",
+    "skilled nursing visit", "nursing care", "in home care", "in home support", "in home supportive services", "ihss", "chore services", "chore", "caregiver", "home attendant", "attendant care",
     "housekeeping", "homemaker", "home assistance", "home aide", "nurse visit", "lvn", "cna", "personal care", "personal care attendant",
     "attendant", "nurse", "rn", "registered nurse", "licensed vocational nurse", "nursing", "visiting nurse", "wound care nurse",
   ],
   other: [
-    "transportation", "transport", "medical transportation", "taxi", "interpreter", "translation", "translator", "dental", "dentist",
+    "transportation", "transport", "medical transportation", "van", "vehicle", "automobile", "taxi", "interpreter", "translation", "translator", "dental", "dentist",
     "dental implant", "crown", "vocational rehabilitation", "case management", "nurse case manager", "medical records", "home modification",
     "vehicle modification", "hand controls", "housing", "skilled nursing facility", "snf", "nursing home",
   ],
@@ -191,6 +195,8 @@ export const WEAK_TERMS: Readonly<Record<string, ServiceCategory | null>> = {
   rheumatologist: "evaluation-management",
   podiatrist: "evaluation-management",
   internist: "evaluation-management",
+  dietitian: "evaluation-management",
+  nutritionist: "evaluation-management",
   ortho: "evaluation-management",
   podiatry: "evaluation-management",
   dermatology: "evaluation-management",
@@ -224,6 +230,7 @@ export const WEAK_TERMS: Readonly<Record<string, ServiceCategory | null>> = {
   device: "dmepos",
   machine: "dmepos",
   lamp: "dmepos",
+  table: "dmepos",
   rental: "dmepos",
   kit: "dmepos",
   equipment: "dmepos",
@@ -249,7 +256,7 @@ export const WEAK_TERMS: Readonly<Record<string, ServiceCategory | null>> = {
  */
 export const BEHAVIORAL_SPECIALTIES: readonly string[] = [
   "psych", "psychological", "psychologist", "psychology", "psychiatric", "psychiatrist", "psychiatry", "neuropsychological",
-  "neuropsychologist", "neuropsych", "behavioral", "behavioral health", "mental health", "psychosocial", "cognitive behavioral",
+  "neuropsychologist", "neuropsych", "behavioral", "behavioral health", "mental health", "psychosocial", "cognitive behavioral", "psychotropic", "psychopharmacology",
 ];
 
 /**
