@@ -53,6 +53,8 @@ export const SERVICE_TERMS: Readonly<Record<Exclude<ServiceCategory, "pharmaceut
     "genetic testing", "genetic test", "pharmacogenetic testing", "pharmacogenomic testing", "cyp 450", "cytochrome p 450", "dna testing",
     "sleep study", "polysomnogram", "polysomnography", "home sleep test", "multiple sleep latency test",
     "functional capacity evaluation", "fce", "functional capacity exam", "functional capacity assessment",
+    "functional capacity examination", "functional capacity test", "functional capacity testing", "functional capacity re evaluation",
+    "plain film",
     "range of motion testing", "range of motion measurement", "computerized range of motion", "muscle testing", "strength testing",
     "manual muscle testing", "grip strength testing", "audiogram", "audiometry", "hearing test", "vestibular testing",
     "pulmonary function test", "spirometry", "allergy testing", "biopsy", "test", "testing", "study", "screening", "diagnostic",
