@@ -17,7 +17,7 @@ import {
 } from "../src/index.js";
 import { canonical, CONFLICTS } from "../src/model/service/classify.js";
 import { DRUG_CLASS_WORDS, DRUG_FORMS, DRUGS } from "../src/model/service/drugs.js";
-import { BEHAVIORAL_SPECIALTIES, QUALIFIERS, SERVICE_TERMS, SPINE_WORDS, WEAK_TERMS } from "../src/model/service/services.js";
+import { BEHAVIORAL_SPECIALTIES, HOME_MODALITIES, QUALIFIERS, SERVICE_TERMS, SPINE_WORDS, WEAK_TERMS } from "../src/model/service/services.js";
 import { letter } from "./fixtures/compose.js";
 
 const service = (category: Service["category"]): Service => ({ category, drugClass: null, drug: null });
@@ -201,6 +201,7 @@ describe("the rules a coder reads by", () => {
     ["Ultrasound unit for home use", service("dmepos")],
     ["Paraffin bath for home use", service("dmepos")],
     ["Inpatient rehabilitation unit, one week", service("rehabilitation")],
+    ["Physical therapy for home exercise program instruction, 4 visits", service("rehabilitation")],
     // A test or evaluation of behavioral health is behavioral health.
     ["MMPI-2 testing", service("behavioral-health")],
     ["Psychotropic medication management", service("behavioral-health")],
@@ -208,6 +209,7 @@ describe("the rules a coder reads by", () => {
     ["Physical therapy re-evaluation and treatment 2x3", service("rehabilitation")],
     ["Chronic pain program evaluation and treatment 160 hours", service("program")],
     ["Orthopedic evaluation and treatment", service("evaluation-management")],
+    ["Hand surgery evaluation and treatment", service("evaluation-management")],
     // The repair of equipment is the equipment's.
     ["Wheelchair repair", service("dmepos")],
     ["Repair of a hearing aid", service("dmepos")],
@@ -333,6 +335,10 @@ describe("the vocabulary", () => {
       expect(DRUG_CLASSES).toContain(d.drugClass);
       if (d.generic) expect(d.generic).toMatch(/^[a-z0-9][a-z0-9 -]*(\/[a-z0-9][a-z0-9 -]*)*$/);
     }
+  });
+
+  it("lists as home modalities only rehabilitation terms", () => {
+    for (const t of HOME_MODALITIES) expect(SERVICE_TERMS.rehabilitation).toContain(t);
   });
 
   it("covers every category but pharmaceutical with service terms", () => {

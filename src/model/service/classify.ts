@@ -13,7 +13,7 @@ import type { TextNode } from "../../ast/nodes.js";
 import type { DiagnosticCode } from "../diagnostics.js";
 import type { Service, Span } from "../schema.js";
 import { DRUG_CLASS_WORDS, DRUG_FORMS, DRUGS, type DrugEntry, type Skin } from "./drugs.js";
-import { BEHAVIORAL_SPECIALTIES, IN_THE_SPINE, QUALIFIERS, SERVICE_SUFFIXES, SERVICE_TERMS, SPINE_WORDS, WEAK_TERMS } from "./services.js";
+import { BEHAVIORAL_SPECIALTIES, HOME_MODALITIES, IN_THE_SPINE, QUALIFIERS, SERVICE_SUFFIXES, SERVICE_TERMS, SPINE_WORDS, WEAK_TERMS } from "./services.js";
 import type { DrugClass, ServiceCategory } from "./taxonomy.js";
 
 type Meaning =
@@ -189,8 +189,8 @@ const GENERIC_TESTS = new Set(["test", "testing", "screening", "assessment"]);
 const SALTS = new Set(["calcium", "magnesium"]);
 // "<service> evaluation and treatment" asks for the service, not for an evaluation.
 const TREATMENT = new Set(["treatment", "treat", "care", "management"]);
-// Not "at home": physical therapy at home is still therapy.
 const HOME_USE = /\bhome[\s-]+use\b|\bfor (?:the )?home\b/i;
+const HOME_MODALITY = new Set(HOME_MODALITIES);
 
 // --- Reading a treatment ----------------------------------------------------------------
 
@@ -293,11 +293,12 @@ export function readService(text: string): ServiceReading {
         m.meaning.kind === "specialty" || (m.phrase === head.phrase && m.meaning.kind === "service" && m.meaning.category === "behavioral-health");
       if (matches.some(behavioral)) category = "behavioral-health";
       else if (category === "evaluation-management" && ws[head.end] === "and" && TREATMENT.has(ws[head.end + 1]!)) {
-        // "Physical therapy evaluation and treatment" asks for the therapy.
+        // "Physical therapy evaluation and treatment" asks for the therapy ("Hand surgery
+        // evaluation and treatment" names the surgeon's specialty, not an operation).
         for (let k = at - 1; k >= 0 && matches[k]!.phrase === head.phrase; k--) {
           const m = matches[k]!.meaning;
           if ((m.kind === "service" || m.kind === "weak") && m.category !== null && m.category !== category) {
-            category = m.category;
+            if (m.category !== "surgery") category = m.category;
             break;
           }
         }
@@ -311,7 +312,7 @@ export function readService(text: string): ServiceReading {
       }
     } else if (category === "rehabilitation") {
       // A modality's device is equipment: "Interferential current stimulator", "Ultrasound unit"; so is one "for home use".
-      if (HOME_USE.test(text)) category = "dmepos";
+      if (HOME_MODALITY.has(head.term) && HOME_USE.test(text)) category = "dmepos";
       for (let k = at + 1; k < matches.length && matches[k]!.phrase === head.phrase; k++) {
         const m = matches[k]!.meaning;
         if (m.kind === "weak" && m.category === "dmepos") category = "dmepos";

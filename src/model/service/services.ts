@@ -248,6 +248,22 @@ export const WEAK_TERMS: Readonly<Record<string, ServiceCategory | null>> = {
 };
 
 /**
+ * In-office modalities a patient can also have at home: one "for home use" is equipment
+ * (`dmepos`), "Paraffin bath for home use"; physical therapy at home is still therapy.
+ *
+ * @example
+ * ```ts
+ * HOME_MODALITIES.includes("paraffin bath"); // true
+ * ```
+ */
+export const HOME_MODALITIES: readonly string[] = [
+  "electrical stimulation", "electric stimulation", "e stim", "estim", "electrical muscle stimulation", "interferential therapy",
+  "interferential stimulation", "interferential current", "ultrasound", "ultrasound therapy", "therapeutic ultrasound", "infrared",
+  "infrared therapy", "paraffin", "paraffin bath", "hot pack", "cold pack", "moist heat", "laser therapy", "cold laser", "low level laser",
+  "lllt", "laser", "traction", "whirlpool", "hydrotherapy", "microcurrent", "iontophoresis", "neurostimulation therapy",
+];
+
+/**
  * Words that make an evaluation, consultation or referral a behavioral health service:
  * "Psychiatric consultation", "Referral to a psychologist".
  *
