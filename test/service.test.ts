@@ -217,6 +217,11 @@ describe("the rules a coder reads by", () => {
     // A drug the patient injects stays a drug; one a physician injects is the injection.
     ["Associated surgical service: Lovenox injections", drug("other", "enoxaparin")],
     ["Toradol 60mg IM", service("injection")],
+    // A technique named "release" is not an operation; a drug's level is a blood test of it.
+    ["Active release technique x 6", service("rehabilitation")],
+    ["Vitamin D and B12 levels", service("diagnostic")],
+    // A specialty says more than a vague word.
+    ["Psychological support 6 sessions", service("behavioral-health")],
     // What follows "regarding" or "prior to" is not the request.
     ["Second opinion regarding surgery", service("evaluation-management")],
     ["Labs prior to surgery", service("diagnostic")],

@@ -223,6 +223,7 @@ export function readService(text: string): ServiceReading {
   let phrase = 0;
   let sawDrug = false;
   let indication = false;
+  let drugLevel = false;
   for (let i = 0; i < ws.length; ) {
     // The longest term that starts here, walked word by word; its last word may be a plural.
     let found: TermNode | undefined;
@@ -249,6 +250,8 @@ export function readService(text: string): ServiceReading {
         i += length;
         continue;
       }
+      // A drug's "level" is a blood test of it.
+      if (found.term === "level" && last?.meaning.kind === "drug" && last.end === i) drugLevel = true;
       matches.push({ meaning, term: found.term, phrase, afterIndication: indication, end: i + length });
       if (found.meaning!.kind === "drug") sawDrug = true;
       i += length;
@@ -266,8 +269,10 @@ export function readService(text: string): ServiceReading {
 
   // The head: the last naming term of the first phrase that has one; failing that, of a vague term.
   let head = lastOfFirstPhrase(matches, isHead);
+  // "Psychological support": the specialty says more than a vague word.
+  head ??= matches.find((m) => m.meaning.kind === "specialty");
   head ??= lastOfFirstPhrase(matches, (m) => m.kind === "weak" && m.category !== null);
-  head ??= matches.find((m) => m.meaning.kind === "form" || m.meaning.kind === "specialty");
+  head ??= matches.find((m) => m.meaning.kind === "form");
   if (!head) {
     return {
       service: { category: "other", drugClass: null, drug: null },
@@ -280,6 +285,8 @@ export function readService(text: string): ServiceReading {
     const before = matches[matches.indexOf(head) - 1];
     if (before?.phrase === head.phrase && before.meaning.kind === "drug" && before.meaning.drug.selfInjected) head = before;
   }
+  // "Vitamin D and B12 levels", "Lithium level": a blood test, not the drug.
+  if (drugLevel && head.meaning.kind === "drug") return { service: { category: "diagnostic", drugClass: null, drug: null }, unknown: null };
   const meaning = head.meaning;
   if (meaning.kind === "service" || meaning.kind === "weak" || meaning.kind === "specialty") {
     let category = meaning.kind === "specialty" ? "behavioral-health" : meaning.category!;

@@ -74,13 +74,13 @@ const other = entry("other");
  */
 export const DRUGS: readonly DrugEntry[] = [
   // --- Opioids (and their fixed combinations) ---
-  opioid("hydrocodone", ["zohydro", "hysingla", "vantrela", "hydrocodone bitartrate"]),
+  opioid("hydrocodone", ["zohydro", "hysingla", "vantrela", "hydrocodone bitartrate", "hydrocodon"]),
   opioid("hydrocodone/acetaminophen", [
     "norco", "vicodin", "vicodin es", "vicodin hp", "lortab", "lorcet", "lorcet plus", "lorcet hd", "xodol", "zydone",
     "hycet", "maxidone", "anexsia", "co gesic", "verdrocet", "zamicet", "lortab elixir", "hydrocet",
   ], { liquid: true }),
   opioid("hydrocodone/ibuprofen", ["vicoprofen", "reprexain", "ibudone", "xylon"]),
-  opioid("oxycodone", ["oxycontin", "roxicodone", "oxecta", "oxaydo", "xtampza", "roxybond", "oxyir", "oxy ir", "oxycodone hcl"]),
+  opioid("oxycodone", ["oxycontin", "roxicodone", "oxecta", "oxaydo", "xtampza", "roxybond", "oxyir", "oxy ir", "oxycodone hcl", "oxycodon"]),
   opioid("oxycodone/acetaminophen", ["percocet", "endocet", "roxicet", "tylox", "primlev", "xartemis", "nalocet", "prolate", "magnacet", "perloxx", "xolox"]),
   opioid("oxycodone/aspirin", ["percodan", "endodan"]),
   opioid("oxycodone/ibuprofen", ["combunox"]),
@@ -184,7 +184,7 @@ export const DRUGS: readonly DrugEntry[] = [
   relaxant("dantrolene", ["dantrium"]),
 
   // --- Anticonvulsants ---
-  anticonvulsant("gabapentin", ["neurontin", "gralise", "horizant", "gabapentin enacarbil"]),
+  anticonvulsant("gabapentin", ["neurontin", "gabapentine", "gralise", "horizant", "gabapentin enacarbil"]),
   anticonvulsant("pregabalin", ["lyrica"]),
   anticonvulsant("topiramate", ["topamax", "trokendi", "qudexy"]),
   anticonvulsant("carbamazepine", ["tegretol", "carbatrol"]),
@@ -224,7 +224,7 @@ export const DRUGS: readonly DrugEntry[] = [
   antidepressant("vilazodone", ["viibryd"]),
 
   // --- Gastrointestinal: PPIs, H2 blockers, antiemetics, laxatives ---
-  gi("omeprazole", ["prilosec"]),
+  gi("omeprazole", ["prilosec", "omeprazol"]),
   gi("omeprazole/sodium bicarbonate", ["zegerid"]),
   gi("esomeprazole", ["nexium"]),
   gi("pantoprazole", ["protonix"]),

@@ -61,9 +61,11 @@ export const SERVICE_TERMS: Readonly<Record<Exclude<ServiceCategory, "pharmaceut
     "panel", "level", "hepatic panel", "arthrogram",
   ],
   rehabilitation: [
-    "physical therapy", "pt", "physiotherapy", "physical therapist", "occupational therapy", "ot", "pt ot", "hand therapy",
+    "physical therapy", "pt", "physiotherapy", "physio", "physical therapist", "occupational therapy", "ot", "pt ot", "hand therapy",
     "chiropractic", "chiro", "chiropractor", "chiropractic manipulation", "spinal manipulation", "manipulation", "mobilization",
     "manual therapy", "osteopathic manipulation", "omt", "massage", "massage therapy", "myofascial release", "soft tissue mobilization",
+    "active release technique", "active release", "graston", "graston technique", "instrument assisted soft tissue mobilization", "iastm",
+    "percutaneous electrical nerve stimulation",
     "acupuncture", "electroacupuncture", "electro acupuncture", "acupressure", "cupping", "dry needling",
     "aquatic therapy", "aqua therapy", "pool therapy", "water therapy", "hydrotherapy", "whirlpool",
     "traction", "spinal decompression therapy", "decompression therapy", "work hardening", "work conditioning",
@@ -124,6 +126,7 @@ export const SERVICE_TERMS: Readonly<Record<Exclude<ServiceCategory, "pharmaceut
   surgery: [
     "surgery", "operation", "surgical procedure", "surgical intervention", "surgical repair", "surgical release", "surgical decompression",
     "arthroscopy", "arthroscopic", "arthroplasty", "joint replacement", "knee replacement", "hip replacement", "shoulder replacement", "tka", "tkr", "tha", "thr", "resurfacing",
+    "tsa", "rsa", "scope", "ctr", "cutr",
     "fusion", "alif", "plif", "tlif", "xlif", "acdf", "discectomy", "diskectomy", "microdiscectomy", "laminectomy", "laminotomy",
     "foraminotomy", "hemilaminectomy", "facetectomy", "corpectomy", "decompression", "disc replacement", "artificial disc",
     "carpal tunnel release", "cubital tunnel release", "trigger finger release", "release", "repair", "reconstruction", "meniscectomy",
@@ -156,7 +159,7 @@ export const SERVICE_TERMS: Readonly<Record<Exclude<ServiceCategory, "pharmaceut
     "fitness class",
   ],
   "home-health": [
-    "home health", "home health aide", "home health care", "home healthcare", "home care", "home nursing", "nursing visit",
+    "home health", "hha", "home health aide", "home health care", "home healthcare", "home care", "home nursing", "nursing visit",
     "skilled nursing visit", "nursing care", "in home care", "in home support", "in home supportive services", "ihss", "chore services", "chore", "caregiver", "home attendant", "attendant care",
     "housekeeping", "homemaker", "home assistance", "home aide", "nurse visit", "lvn", "cna", "personal care", "personal care attendant",
     "attendant", "nurse", "rn", "registered nurse", "licensed vocational nurse", "nursing", "visiting nurse", "wound care nurse",
