@@ -214,6 +214,8 @@ describe("the rules a coder reads by", () => {
     ["Wheelchair repair", service("dmepos")],
     ["Repair of a hearing aid", service("dmepos")],
     ["Meniscus repair, left knee", service("surgery")],
+    ["Release of medical records", service("other")],
+    ["Right middle finger A1 pulley release", service("surgery")],
     // A drug the patient injects stays a drug; one a physician injects is the injection.
     ["Associated surgical service: Lovenox injections", drug("other", "enoxaparin")],
     ["Toradol 60mg IM", service("injection")],

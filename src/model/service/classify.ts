@@ -189,6 +189,8 @@ const GENERIC_TESTS = new Set(["test", "testing", "screening", "assessment"]);
 const SALTS = new Set(["calcium", "magnesium"]);
 // "<service> evaluation and treatment" asks for the service, not for an evaluation.
 const TREATMENT = new Set(["treatment", "treat", "care", "management"]);
+// Operations named for what they do: of equipment or records, they are not operations.
+const ACTS_ON = new Map<string, ServiceCategory>([["repair", "dmepos"], ["release", "other"]]);
 const HOME_USE = /\bhome[\s-]+use\b|\bfor (?:the )?home\b/i;
 const HOME_MODALITY = new Set(HOME_MODALITIES);
 
@@ -310,13 +312,13 @@ export function readService(text: string): ServiceReading {
           }
         }
       }
-    } else if (head.term === "repair") {
-      // "Wheelchair repair", "Repair of a hearing aid": the equipment's.
-      const before = matches[at - 1];
-      const after = ws[head.end] === "of" ? matches[at + 1] : undefined;
-      for (const m of [before?.phrase === head.phrase ? before : undefined, after?.phrase === head.phrase + 1 ? after : undefined]) {
-        if (m?.meaning.kind === "service" && m.meaning.category === "dmepos") category = "dmepos";
-      }
+    } else if (ACTS_ON.has(head.term)) {
+      // "Wheelchair repair", "Repair of a hearing aid", "Release of medical records": what it
+      // acts on ("A1 pulley release" is an operation: a pulley is equipment only when repaired).
+      const on = ACTS_ON.get(head.term);
+      const before = head.term === "repair" && matches[at - 1]?.phrase === head.phrase ? matches[at - 1] : undefined;
+      const after = ws[head.end] === "of" && matches[at + 1]?.phrase === head.phrase + 1 ? matches[at + 1] : undefined;
+      for (const m of [before, after]) if (m?.meaning.kind === "service" && m.meaning.category === on) category = on;
     } else if (category === "rehabilitation") {
       // A modality's device is equipment: "Interferential current stimulator", "Ultrasound unit"; so is one "for home use".
       if (HOME_MODALITY.has(head.term) && HOME_USE.test(text)) category = "dmepos";

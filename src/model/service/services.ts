@@ -40,7 +40,9 @@ export const SERVICE_TERMS: Readonly<Record<Exclude<ServiceCategory, "pharmaceut
     "emg", "ncv", "ncs", "emg ncv", "emg ncs", "electromyography", "electromyogram", "nerve conduction", "nerve conduction velocity",
     "nerve conduction study", "electrodiagnostic", "electrodiagnostic study", "electrodiagnostic testing", "ssep", "somatosensory evoked potential",
     "evoked potential", "qst", "quantitative sensory testing", "sudomotor", "qsart", "eeg", "electroencephalogram", "nerve study",
-    "vng", "videonystagmography", "ekg", "ecg", "electrocardiogram", "holter", "stress test",
+    "vng", "videonystagmography", "ekg", "ecg", "electrocardiogram", "holter", "stress test", "heart monitor", "cardiac monitor", "event monitor",
+    "hearing evaluation", "hearing test", "audiology evaluation", "audiologic evaluation", "audiometry", "audiometric testing",
+    "lumbar puncture", "spinal tap", "egd", "endoscopy",
     // labs and tests
     "lab", "laboratory", "labs", "lab work", "laboratory testing", "blood work", "bloodwork", "blood test", "blood draw", "venipuncture",
     "cbc", "complete blood count", "cmp", "bmp", "chem panel", "chemistry panel", "chem 7", "chem 12", "metabolic panel",
@@ -114,7 +116,10 @@ export const SERVICE_TERMS: Readonly<Record<Exclude<ServiceCategory, "pharmaceut
     "hot cold unit", "hot cold therapy", "heat unit", "heating pad", "heat wrap", "thermophore", "compression device", "compression stocking",
     "compression garment", "compression sleeve", "sequential compression device", "scd", "pneumatic compression", "dvt prophylaxis unit",
     "cpm", "continuous passive motion", "bone growth stimulator", "bone stimulator", "ergonomic chair", "chair", "workstation", "desk",
-    "standing desk", "keyboard", "ergonomic keyboard", "headset", "hearing aid", "glove", "wipe", "diaper", "incontinence supplies", "catheter",
+    "standing desk", "keyboard", "ergonomic keyboard", "headset", "hearing aid", "eyeglasses", "yoga mat", "exercise mat", "mat", "putty",
+    "therapy putty", "theraputty", "foam roller", "stability ball", "therapy ball", "hand exerciser", "exercise band", "hose",
+    "compression hose", "ted hose", "posture brace", "posture corrector", "glucometer", "glucose meter", "test strip",
+    "blood pressure monitor", "blood pressure cuff", "glove", "wipe", "diaper", "incontinence supplies", "catheter",
     "bandage", "dressing", "gauze", "lift chair", "home exercise kit", "exercise kit", "exercise equipment", "exercise ball",
     "theraband", "resistance band", "pulley", "stationary bike", "recumbent bike", "exercise bike", "exercise bicycle", "conductive gel", "electrode gel", "ultrasound gel",
     "traction table", "hot and cold pack", "hot cold pack", "sleep number bed", "hot tub", "jacuzzi", "spica", "thumb spica",
@@ -137,7 +142,7 @@ export const SERVICE_TERMS: Readonly<Record<Exclude<ServiceCategory, "pharmaceut
     "peripheral nerve stimulator", "intrathecal pump", "pain pump", "intrathecal drug delivery", "implant", "implantation",
     "assistant surgeon", "surgical assistant", "surgical assist", "co surgeon", "anesthesia", "anesthesiologist", "inpatient stay",
     "hospital stay", "inpatient hospital stay", "hospitalization", "length of stay", "outpatient surgery",
-    "overnight stay", "overnight observation", "observation stay", "inpatient admission", "hospital admission", "hardware",
+    "overnight stay", "overnight observation", "observation stay", "inpatient admission", "hospital admission", "hardware", "laparoscopy", "laparoscopic",
     "transposition", "neurolysis", "neuroplasty", "bunionectomy", "fasciotomy", "plantar fascia release", "ganglion cyst excision",
     "hernia repair", "herniorrhaphy", "rotator cuff repair", "labral repair", "slap repair", "bankart repair", "acl reconstruction",
     "total knee", "total hip", "total shoulder", "unicompartmental", "operative", "revision",
@@ -152,7 +157,7 @@ export const SERVICE_TERMS: Readonly<Record<Exclude<ServiceCategory, "pharmaceut
   program: [
     "functional restoration program", "functional restoration", "frp", "help program", "chronic pain program", "pain program",
     "multidisciplinary pain program", "interdisciplinary pain program", "multidisciplinary program", "interdisciplinary program",
-    "pain rehabilitation program", "restoration program", "detox", "detoxification", "detoxification program", "rapid detox",
+    "pain rehabilitation program", "restoration program", "detox", "detoxification", "detoxification program", "rapid detox", "tapering program", "taper program", "weaning program",
     "pain management program", "chronic pain management program", "weight loss program", "weight management program", "weight loss", "medifast", "lindora", "nutrisystem", "weight watchers",
     "brain injury program", "tbi program", "brain injury rehabilitation", "gym membership", "health club membership", "ymca membership", "pool membership",
     "gym", "membership", "pool access", "personal trainer", "personal training", "yoga", "pilates", "tai chi", "exercise class",
@@ -167,7 +172,8 @@ export const SERVICE_TERMS: Readonly<Record<Exclude<ServiceCategory, "pharmaceut
   other: [
     "transportation", "transport", "medical transportation", "van", "vehicle", "automobile", "taxi", "interpreter", "translation", "translator", "dental", "dentist",
     "dental implant", "crown", "vocational rehabilitation", "case management", "nurse case manager", "medical records", "home modification",
-    "vehicle modification", "hand controls", "housing", "skilled nursing facility", "snf", "nursing home",
+    "vehicle modification", "hand controls", "narcotic contract", "opioid contract", "opioid agreement",
+    "pain contract", "housing", "skilled nursing facility", "snf", "nursing home",
   ],
 };
 
@@ -339,6 +345,7 @@ export const SERVICE_SUFFIXES: readonly (readonly [string, ServiceCategory])[] =
   ["pexy", "surgery"],
   ["desis", "surgery"],
   ["rrhaphy", "surgery"],
+  ["oscopy", "diagnostic"],
   ["gram", "diagnostic"],
   ["graphy", "diagnostic"],
 ];
