@@ -247,7 +247,8 @@ export function readService(text: string): ServiceReading {
     }
     if (found) {
       const meaning = found.meaning!;
-      const last = matches[matches.length - 1];
+      // (Indices are checked: reading past an array's end is V8's slow path.)
+      const last = matches.length > 0 ? matches[matches.length - 1] : undefined;
       if (meaning.kind === "drug" && SALTS.has(meaning.drug.generic!) && last?.meaning.kind === "drug" && last.end === i) {
         i += length;
         continue;
@@ -284,7 +285,8 @@ export function readService(text: string): ServiceReading {
 
   // "Lovenox injections": a drug the patient injects, not an injection procedure.
   if (head.meaning.kind === "service" && head.meaning.category === "injection") {
-    const before = matches[matches.indexOf(head) - 1];
+    const at = matches.indexOf(head);
+    const before = at > 0 ? matches[at - 1]! : undefined;
     if (before?.phrase === head.phrase && before.meaning.kind === "drug" && before.meaning.drug.selfInjected) head = before;
   }
   // "Vitamin D and B12 levels", "Lithium level": a blood test, not the drug.
@@ -294,42 +296,58 @@ export function readService(text: string): ServiceReading {
     let category = meaning.kind === "specialty" ? "behavioral-health" : meaning.category!;
     const inTheSpine = IN_THE_SPINE[head.term];
     if (inTheSpine && ws.some((w) => SPINE.has(w))) category = inTheSpine;
-    const generic = GENERIC_HEADS.has(category) || GENERIC_TESTS.has(head.term);
-    const at = matches.indexOf(head);
-    if (generic) {
-      // A psychologist's evaluation, an MMPI test: behavioral health.
-      const behavioral = (m: Match) =>
-        m.meaning.kind === "specialty" || (m.phrase === head.phrase && m.meaning.kind === "service" && m.meaning.category === "behavioral-health");
-      if (matches.some(behavioral)) category = "behavioral-health";
-      else if (category === "evaluation-management" && ws[head.end] === "and" && TREATMENT.has(ws[head.end + 1]!)) {
-        // "Physical therapy evaluation and treatment" asks for the therapy ("Hand surgery
-        // evaluation and treatment" names the surgeon's specialty, not an operation).
-        for (let k = at - 1; k >= 0 && matches[k]!.phrase === head.phrase; k--) {
-          const m = matches[k]!.meaning;
-          if ((m.kind === "service" || m.kind === "weak") && m.category !== null && m.category !== category) {
-            if (m.category !== "surgery") category = m.category;
-            break;
-          }
-        }
-      }
-    } else if (ACTS_ON.has(head.term)) {
-      // "Wheelchair repair", "Repair of a hearing aid", "Release of medical records": what it
-      // acts on ("A1 pulley release" is an operation: a pulley is equipment only when repaired).
-      const on = ACTS_ON.get(head.term);
-      const before = head.term === "repair" && matches[at - 1]?.phrase === head.phrase ? matches[at - 1] : undefined;
-      const after = ws[head.end] === "of" && matches[at + 1]?.phrase === head.phrase + 1 ? matches[at + 1] : undefined;
-      for (const m of [before, after]) if (m?.meaning.kind === "service" && m.meaning.category === on) category = on;
-    } else if (category === "rehabilitation") {
-      // A modality's device is equipment: "Interferential current stimulator", "Ultrasound unit"; so is one "for home use".
-      if (HOME_MODALITY.has(head.term) && HOME_USE.test(text)) category = "dmepos";
-      for (let k = at + 1; k < matches.length && matches[k]!.phrase === head.phrase; k++) {
-        const m = matches[k]!.meaning;
-        if (m.kind === "weak" && m.category === "dmepos") category = "dmepos";
-      }
-    }
+    category = whatTheHeadIsFor(category, head, matches, ws, text);
     return { service: { category, drugClass: null, drug: null }, unknown: null };
   }
   return readDrug(matches, text);
+}
+
+/**
+ * What a service head asks for, from the words around it: "Psychiatric evaluation" is
+ * behavioral health, "Physical therapy evaluation and treatment" therapy, "Wheelchair
+ * repair" equipment, "Interferential current stimulator" equipment.
+ */
+function whatTheHeadIsFor(category: ServiceCategory, head: Match, matches: Match[], ws: string[], text: string): ServiceCategory {
+  const at = matches.indexOf(head);
+  const next = head.end < ws.length ? ws[head.end] : undefined;
+  if (GENERIC_HEADS.has(category) || GENERIC_TESTS.has(head.term)) {
+    // A psychologist's evaluation, an MMPI test: behavioral health.
+    for (const m of matches) {
+      if (m.meaning.kind === "specialty" || (m.phrase === head.phrase && m.meaning.kind === "service" && m.meaning.category === "behavioral-health")) {
+        return "behavioral-health";
+      }
+    }
+    if (category === "evaluation-management" && next === "and" && head.end + 1 < ws.length && TREATMENT.has(ws[head.end + 1]!)) {
+      // "Physical therapy evaluation and treatment" asks for the therapy ("Hand surgery
+      // evaluation and treatment" names the surgeon's specialty, not an operation).
+      for (let k = at - 1; k >= 0 && matches[k]!.phrase === head.phrase; k--) {
+        const m = matches[k]!.meaning;
+        if ((m.kind === "service" || m.kind === "weak") && m.category !== null && m.category !== category) {
+          return m.category === "surgery" ? category : m.category;
+        }
+      }
+    }
+    return category;
+  }
+  const on = ACTS_ON.get(head.term);
+  if (on) {
+    // "Wheelchair repair", "Repair of a hearing aid", "Release of medical records": what it
+    // acts on ("A1 pulley release" is an operation: a pulley is equipment only when repaired).
+    const before = head.term === "repair" && at > 0 && matches[at - 1]!.phrase === head.phrase ? matches[at - 1]! : undefined;
+    const after = next === "of" && at + 1 < matches.length && matches[at + 1]!.phrase === head.phrase + 1 ? matches[at + 1]! : undefined;
+    if (before?.meaning.kind === "service" && before.meaning.category === on) return on;
+    if (after?.meaning.kind === "service" && after.meaning.category === on) return on;
+    return category;
+  }
+  if (category === "rehabilitation") {
+    // A modality's device is equipment: "Interferential current stimulator", "Ultrasound unit"; so is one "for home use".
+    if (HOME_MODALITY.has(head.term) && HOME_USE.test(text)) return "dmepos";
+    for (let k = at + 1; k < matches.length && matches[k]!.phrase === head.phrase; k++) {
+      const m = matches[k]!.meaning;
+      if (m.kind === "weak" && m.category === "dmepos") return "dmepos";
+    }
+  }
+  return category;
 }
 
 function lastOfFirstPhrase(matches: Match[], naming: (m: Meaning) => boolean): Match | undefined {
