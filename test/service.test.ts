@@ -192,6 +192,8 @@ describe("the rules a coder reads by", () => {
     ["Tramadol extended release 100mg #30", drug("opioid", "tramadol")],
     ["Bilateral carpal tunnel releases", service("surgery")],
     ["Therapeutic exercises 2x/week x 6 weeks", service("rehabilitation")],
+    ["Bilateral wrist MRIs", service("diagnostic")],
+    ["Two lumbar ESIs", service("injection")],
     // A salt is part of its drug's name; a strength may run into its unit.
     ["Fenoprofen calcium 400mg #120", drug("nsaid", "fenoprofen")],
     ["Esomeprazole magnesium 40mg #30", drug("gastrointestinal", "esomeprazole")],

@@ -30,7 +30,8 @@ function singular(word: string): string {
   const n = word.length;
   if (n <= 3 || word.charCodeAt(n - 1) !== 115 /* s */) return word;
   const before = word.charCodeAt(n - 2);
-  if (before === 115 /* ss */ || before === 117 /* us */ || before === 105 /* is */) return word;
+  // "-is" loses its "s" too: "MRIs", "ESIs" (an "analysi" is no term, so no harm).
+  if (before === 115 /* ss */ || before === 117 /* us */) return word;
   if (before === 101 /* e */) {
     const c = word.charCodeAt(n - 3);
     if (c === 105 /* ies */ && n > 4) return `${word.slice(0, -3)}y`;
