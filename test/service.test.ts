@@ -3,6 +3,7 @@
  * as a coder reads them. Every treatment here is invented.
  */
 import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
@@ -16,7 +17,7 @@ import {
 } from "../src/index.js";
 import { canonical, CONFLICTS } from "../src/model/service/classify.js";
 import { DRUG_CLASS_WORDS, DRUG_FORMS, DRUGS } from "../src/model/service/drugs.js";
-import { BEHAVIORAL_SPECIALTIES, QUALIFIERS, SERVICE_TERMS, SPINE_WORDS, WEAK_TERMS } from "../src/model/service/services.js";
+import { BEHAVIORAL_SPECIALTIES, HOME_MODALITIES, QUALIFIERS, SERVICE_TERMS, SPINE_WORDS, WEAK_TERMS } from "../src/model/service/services.js";
 import { letter } from "./fixtures/compose.js";
 
 const service = (category: Service["category"]): Service => ({ category, drugClass: null, drug: null });
@@ -185,6 +186,79 @@ describe("drugs", () => {
   });
 });
 
+describe("the rules a coder reads by", () => {
+  it.each([
+    // A drug's "extended release" is not a surgical release; "-ses" plurals lose only their "s".
+    ["Tramadol extended release 100mg #30", drug("opioid", "tramadol")],
+    ["Bilateral carpal tunnel releases", service("surgery")],
+    ["Therapeutic exercises 2x/week x 6 weeks", service("rehabilitation")],
+    ["Bilateral wrist MRIs", service("diagnostic")],
+    ["Two lumbar ESIs", service("injection")],
+    // A salt is part of its drug's name; a strength may run into its unit.
+    ["Fenoprofen calcium 400mg #120", drug("nsaid", "fenoprofen")],
+    ["Esomeprazole magnesium 40mg #30", drug("gastrointestinal", "esomeprazole")],
+    ["Hydrocodone 7.5/200mg #60", drug("opioid", "hydrocodone/ibuprofen")],
+    // A modality's device, or one for home use, is equipment; a hospital's rehabilitation unit is not.
+    ["Interferential current stimulator", service("dmepos")],
+    ["Ultrasound unit for home use", service("dmepos")],
+    ["Paraffin bath for home use", service("dmepos")],
+    ["Inpatient rehabilitation unit, one week", service("rehabilitation")],
+    ["Physical therapy for home exercise program instruction, 4 visits", service("rehabilitation")],
+    // A test or evaluation of behavioral health is behavioral health.
+    ["MMPI-2 testing", service("behavioral-health")],
+    ["Psychotropic medication management", service("behavioral-health")],
+    // "<service> evaluation and treatment" asks for the service.
+    ["Physical therapy re-evaluation and treatment 2x3", service("rehabilitation")],
+    ["Chronic pain program evaluation and treatment 160 hours", service("program")],
+    ["Orthopedic evaluation and treatment", service("evaluation-management")],
+    ["Hand surgery evaluation and treatment", service("evaluation-management")],
+    // The repair of equipment is the equipment's.
+    ["Wheelchair repair", service("dmepos")],
+    ["Repair of a hearing aid", service("dmepos")],
+    ["Meniscus repair, left knee", service("surgery")],
+    ["Release of medical records", service("other")],
+    ["Right middle finger A1 pulley release", service("surgery")],
+    // A drug the patient injects stays a drug; one a physician injects is the injection.
+    ["Associated surgical service: Lovenox injections", drug("other", "enoxaparin")],
+    ["Toradol 60mg IM", service("injection")],
+    // A technique named "release" is not an operation; a drug's level is a blood test of it.
+    ["Active release technique x 6", service("rehabilitation")],
+    ["Vitamin D and B12 levels", service("diagnostic")],
+    // A specialty says more than a vague word.
+    ["Psychological support 6 sessions", service("behavioral-health")],
+    // What follows "regarding" or "prior to" is not the request.
+    ["Second opinion regarding surgery", service("evaluation-management")],
+    ["Labs prior to surgery", service("diagnostic")],
+  ] as const)("%s", (text, expected) => {
+    expect(classifyService(text)).toEqual(expected);
+  });
+});
+
+describe("invented treatments, worded as letters word them (test/fixtures/service-treatments.tsv)", () => {
+  // Each row: treatment, category, drug class, drug ("-" for null), written by hand from the corpus README's definitions.
+  const rows = readFileSync(join(import.meta.dirname, "fixtures", "service-treatments.tsv"), "utf8")
+    .split("\n")
+    .filter((line) => line !== "" && !line.startsWith("#"))
+    .map((line) => {
+      const [text, category, drugClass = "-", name = "-"] = line.split("\t") as [string, Service["category"], string?, string?];
+      const expected: Service = { category, drugClass: drugClass === "-" ? null : (drugClass as Service["drugClass"]), drug: name === "-" ? null : name };
+      return { text, expected };
+    });
+
+  it("holds over a thousand treatments across every category", () => {
+    expect(rows.length).toBeGreaterThan(1000);
+    expect(new Set(rows.map((r) => r.expected.category))).toEqual(new Set(SERVICE_CATEGORIES));
+  });
+
+  it.each(SERVICE_CATEGORIES.map((c) => [c]))("classifies every %s as a coder does", (category) => {
+    const wrong = rows
+      .filter((r) => r.expected.category === category)
+      .map((r) => ({ text: r.text, expected: r.expected, actual: classifyService(r.text) }))
+      .filter((r) => JSON.stringify(r.actual) !== JSON.stringify(r.expected));
+    expect(wrong).toEqual([]);
+  });
+});
+
 describe("what it cannot tell", () => {
   it("is other, or a null drug, never a guess", () => {
     expect(classifyService("Invented widget fitting")).toEqual(service("other"));
@@ -270,6 +344,10 @@ describe("the vocabulary", () => {
       expect(DRUG_CLASSES).toContain(d.drugClass);
       if (d.generic) expect(d.generic).toMatch(/^[a-z0-9][a-z0-9 -]*(\/[a-z0-9][a-z0-9 -]*)*$/);
     }
+  });
+
+  it("lists as home modalities only rehabilitation terms", () => {
+    for (const t of HOME_MODALITIES) expect(SERVICE_TERMS.rehabilitation).toContain(t);
   });
 
   it("covers every category but pharmaceutical with service terms", () => {

@@ -13,7 +13,7 @@ import type { TextNode } from "../../ast/nodes.js";
 import type { DiagnosticCode } from "../diagnostics.js";
 import type { Service, Span } from "../schema.js";
 import { DRUG_CLASS_WORDS, DRUG_FORMS, DRUGS, type DrugEntry, type Skin } from "./drugs.js";
-import { BEHAVIORAL_SPECIALTIES, IN_THE_SPINE, QUALIFIERS, SERVICE_SUFFIXES, SERVICE_TERMS, SPINE_WORDS, WEAK_TERMS } from "./services.js";
+import { BEHAVIORAL_SPECIALTIES, HOME_MODALITIES, IN_THE_SPINE, QUALIFIERS, SERVICE_SUFFIXES, SERVICE_TERMS, SPINE_WORDS, WEAK_TERMS } from "./services.js";
 import type { DrugClass, ServiceCategory } from "./taxonomy.js";
 
 type Meaning =
@@ -30,12 +30,15 @@ function singular(word: string): string {
   const n = word.length;
   if (n <= 3 || word.charCodeAt(n - 1) !== 115 /* s */) return word;
   const before = word.charCodeAt(n - 2);
-  if (before === 115 /* ss */ || before === 117 /* us */ || before === 105 /* is */) return word;
+  // "-is" loses its "s" too: "MRIs", "ESIs" (an "analysi" is no term, so no harm).
+  if (before === 115 /* ss */ || before === 117 /* us */) return word;
   if (before === 101 /* e */) {
     const c = word.charCodeAt(n - 3);
     if (c === 105 /* ies */ && n > 4) return `${word.slice(0, -3)}y`;
-    // "-ches", "-shes", "-xes", "-zes", "-sses" lose "es": patches, crutches, boxes.
-    if (c === 120 /* x */ || c === 122 /* z */ || c === 115 /* s */ || (c === 104 /* h */ && (word.charCodeAt(n - 4) === 99 || word.charCodeAt(n - 4) === 115))) {
+    // "-ches", "-shes", "-xes", "-zes", "-sses" lose "es": patches, crutches, boxes; "-ses"
+    // after anything else only its "s": releases, exercises, doses.
+    const d = word.charCodeAt(n - 4);
+    if (c === 120 /* x */ || c === 122 /* z */ || (c === 115 /* s */ && d === 115) || (c === 104 /* h */ && (d === 99 || d === 115))) {
       return word.slice(0, -2);
     }
   }
@@ -171,16 +174,26 @@ const BOUNDARY = new Set([
   ",", ";", ":", "(", ")", "[", "]", "+",
   "and", "or", "plus", "with", "w", "without", "for", "to", "of", "under", "using", "via", "in", "into", "on", "at", "per", "x",
   "time", "times", "from", "by", "as", "due", "secondary", "including", "following", "after", "versus", "v", "then", "while", "because",
+  "regarding", "concerning", "about", "prior", "before", "during", "pending",
 ]);
 // Where the drugs of a request end: what follows says why or for what ("Omeprazole for GI upset from naproxen").
 const INDICATION = new Set(["for", "due", "secondary", "because", "while", "to"]);
 // "Hydrocodone 10/325": the second strength of a combination names its partner.
-const PARTNER_STRENGTH = /\d\s*\/\s*(\d{3})\b/;
+// The strength may run into its unit ("7.5/200mg").
+const PARTNER_STRENGTH = /\d\s*\/\s*(\d{3})(?![\d.])/;
 const ACETAMINOPHEN_STRENGTHS = new Set(["300", "325", "500", "650", "660", "750"]);
 const ACETAMINOPHEN_PARTNERS = new Set(["hydrocodone", "oxycodone", "codeine", "tramadol", "dihydrocodeine"]);
 const GENERIC_HEADS = new Set(["evaluation-management"]);
 const SPINE = new Set(SPINE_WORDS);
 const GENERIC_TESTS = new Set(["test", "testing", "screening", "assessment"]);
+// A salt named after its drug is part of its name ("Fenoprofen calcium", "Esomeprazole magnesium").
+const SALTS = new Set(["calcium", "magnesium"]);
+// "<service> evaluation and treatment" asks for the service, not for an evaluation.
+const TREATMENT = new Set(["treatment", "treat", "care", "management"]);
+// Operations named for what they do: of equipment or records, they are not operations.
+const ACTS_ON = new Map<string, ServiceCategory>([["repair", "dmepos"], ["release", "other"]]);
+const HOME_USE = /\bhome[\s-]+use\b|\bfor (?:the )?home\b/i;
+const HOME_MODALITY = new Set(HOME_MODALITIES);
 
 // --- Reading a treatment ----------------------------------------------------------------
 
@@ -191,6 +204,8 @@ interface Match {
   phrase: number;
   /** After a word that starts the drug's indication. */
   afterIndication: boolean;
+  /** Index of the word after it. */
+  end: number;
 }
 
 /** The result of reading one treatment: its service, and why a part of it is unknown. */
@@ -211,6 +226,7 @@ export function readService(text: string): ServiceReading {
   let phrase = 0;
   let sawDrug = false;
   let indication = false;
+  let drugLevel = false;
   for (let i = 0; i < ws.length; ) {
     // The longest term that starts here, walked word by word; its last word may be a plural.
     let found: TermNode | undefined;
@@ -231,14 +247,23 @@ export function readService(text: string): ServiceReading {
       level = node?.next;
     }
     if (found) {
-      matches.push({ meaning: found.meaning!, term: found.term, phrase, afterIndication: indication });
+      const meaning = found.meaning!;
+      // (Indices are checked: reading past an array's end is V8's slow path.)
+      const last = matches.length > 0 ? matches[matches.length - 1] : undefined;
+      if (meaning.kind === "drug" && SALTS.has(meaning.drug.generic!) && last?.meaning.kind === "drug" && last.end === i) {
+        i += length;
+        continue;
+      }
+      // A drug's "level" is a blood test of it.
+      if (found.term === "level" && last?.meaning.kind === "drug" && last.end === i) drugLevel = true;
+      matches.push({ meaning, term: found.term, phrase, afterIndication: indication, end: i + length });
       if (found.meaning!.kind === "drug") sawDrug = true;
       i += length;
       continue;
     }
     const w = ws[i]!;
     const suffix = w.length > 6 ? SERVICE_SUFFIXES.find(([ending]) => w.endsWith(ending)) : undefined;
-    if (suffix) matches.push({ meaning: { kind: "service", category: suffix[1] }, term: w, phrase, afterIndication: indication });
+    if (suffix) matches.push({ meaning: { kind: "service", category: suffix[1] }, term: w, phrase, afterIndication: indication, end: i + 1 });
     else if (BOUNDARY.has(w)) {
       phrase++;
       if (sawDrug && INDICATION.has(w)) indication = true;
@@ -248,8 +273,10 @@ export function readService(text: string): ServiceReading {
 
   // The head: the last naming term of the first phrase that has one; failing that, of a vague term.
   let head = lastOfFirstPhrase(matches, isHead);
+  // "Psychological support": the specialty says more than a vague word.
+  head ??= matches.find((m) => m.meaning.kind === "specialty");
   head ??= lastOfFirstPhrase(matches, (m) => m.kind === "weak" && m.category !== null);
-  head ??= matches.find((m) => m.meaning.kind === "form" || m.meaning.kind === "specialty");
+  head ??= matches.find((m) => m.meaning.kind === "form");
   if (!head) {
     return {
       service: { category: "other", drugClass: null, drug: null },
@@ -257,16 +284,71 @@ export function readService(text: string): ServiceReading {
     };
   }
 
+  // "Lovenox injections": a drug the patient injects, not an injection procedure.
+  if (head.meaning.kind === "service" && head.meaning.category === "injection") {
+    const at = matches.indexOf(head);
+    const before = at > 0 ? matches[at - 1]! : undefined;
+    if (before?.phrase === head.phrase && before.meaning.kind === "drug" && before.meaning.drug.selfInjected) head = before;
+  }
+  // "Vitamin D and B12 levels", "Lithium level": a blood test, not the drug.
+  if (drugLevel && head.meaning.kind === "drug") return { service: { category: "diagnostic", drugClass: null, drug: null }, unknown: null };
   const meaning = head.meaning;
   if (meaning.kind === "service" || meaning.kind === "weak" || meaning.kind === "specialty") {
     let category = meaning.kind === "specialty" ? "behavioral-health" : meaning.category!;
     const inTheSpine = IN_THE_SPINE[head.term];
     if (inTheSpine && ws.some((w) => SPINE.has(w))) category = inTheSpine;
-    const generic = GENERIC_HEADS.has(category) || GENERIC_TESTS.has(head.term);
-    if (generic && matches.some((m) => m.meaning.kind === "specialty")) category = "behavioral-health";
+    category = whatTheHeadIsFor(category, head, matches, ws, text);
     return { service: { category, drugClass: null, drug: null }, unknown: null };
   }
   return readDrug(matches, text);
+}
+
+/**
+ * What a service head asks for, from the words around it: "Psychiatric evaluation" is
+ * behavioral health, "Physical therapy evaluation and treatment" therapy, "Wheelchair
+ * repair" equipment, "Interferential current stimulator" equipment.
+ */
+function whatTheHeadIsFor(category: ServiceCategory, head: Match, matches: Match[], ws: string[], text: string): ServiceCategory {
+  const at = matches.indexOf(head);
+  const next = head.end < ws.length ? ws[head.end] : undefined;
+  if (GENERIC_HEADS.has(category) || GENERIC_TESTS.has(head.term)) {
+    // A psychologist's evaluation, an MMPI test: behavioral health.
+    for (const m of matches) {
+      if (m.meaning.kind === "specialty" || (m.phrase === head.phrase && m.meaning.kind === "service" && m.meaning.category === "behavioral-health")) {
+        return "behavioral-health";
+      }
+    }
+    if (category === "evaluation-management" && next === "and" && head.end + 1 < ws.length && TREATMENT.has(ws[head.end + 1]!)) {
+      // "Physical therapy evaluation and treatment" asks for the therapy ("Hand surgery
+      // evaluation and treatment" names the surgeon's specialty, not an operation).
+      for (let k = at - 1; k >= 0 && matches[k]!.phrase === head.phrase; k--) {
+        const m = matches[k]!.meaning;
+        if ((m.kind === "service" || m.kind === "weak") && m.category !== null && m.category !== category) {
+          return m.category === "surgery" ? category : m.category;
+        }
+      }
+    }
+    return category;
+  }
+  const on = ACTS_ON.get(head.term);
+  if (on) {
+    // "Wheelchair repair", "Repair of a hearing aid", "Release of medical records": what it
+    // acts on ("A1 pulley release" is an operation: a pulley is equipment only when repaired).
+    const before = head.term === "repair" && at > 0 && matches[at - 1]!.phrase === head.phrase ? matches[at - 1]! : undefined;
+    const after = next === "of" && at + 1 < matches.length && matches[at + 1]!.phrase === head.phrase + 1 ? matches[at + 1]! : undefined;
+    if (before?.meaning.kind === "service" && before.meaning.category === on) return on;
+    if (after?.meaning.kind === "service" && after.meaning.category === on) return on;
+    return category;
+  }
+  if (category === "rehabilitation") {
+    // A modality's device is equipment: "Interferential current stimulator", "Ultrasound unit"; so is one "for home use".
+    if (HOME_MODALITY.has(head.term) && HOME_USE.test(text)) return "dmepos";
+    for (let k = at + 1; k < matches.length && matches[k]!.phrase === head.phrase; k++) {
+      const m = matches[k]!.meaning;
+      if (m.kind === "weak" && m.category === "dmepos") return "dmepos";
+    }
+  }
+  return category;
 }
 
 function lastOfFirstPhrase(matches: Match[], naming: (m: Meaning) => boolean): Match | undefined {

@@ -42,6 +42,8 @@ export interface DrugEntry {
   readonly kit?: true;
   /** Given only by a physician's injection (Botox, Synvisc): the request is an `injection`. */
   readonly injected?: true;
+  /** Sold for the patient to inject (Lovenox, insulin): "injections" of it are a pharmaceutical, not a procedure. */
+  readonly selfInjected?: true;
   /** Manufacturers sell it as an oral liquid, so "oral suspension" does not make it a compound. */
   readonly liquid?: true;
   /** The generic for a product named with its form ("Terocin lotion"), when that changes the ingredients. */
@@ -72,13 +74,13 @@ const other = entry("other");
  */
 export const DRUGS: readonly DrugEntry[] = [
   // --- Opioids (and their fixed combinations) ---
-  opioid("hydrocodone", ["zohydro", "hysingla", "vantrela", "hydrocodone bitartrate"]),
+  opioid("hydrocodone", ["zohydro", "hysingla", "vantrela", "hydrocodone bitartrate", "hydrocodon"]),
   opioid("hydrocodone/acetaminophen", [
     "norco", "vicodin", "vicodin es", "vicodin hp", "lortab", "lorcet", "lorcet plus", "lorcet hd", "xodol", "zydone",
     "hycet", "maxidone", "anexsia", "co gesic", "verdrocet", "zamicet", "lortab elixir", "hydrocet",
   ], { liquid: true }),
   opioid("hydrocodone/ibuprofen", ["vicoprofen", "reprexain", "ibudone", "xylon"]),
-  opioid("oxycodone", ["oxycontin", "roxicodone", "oxecta", "oxaydo", "xtampza", "roxybond", "oxyir", "oxy ir", "oxycodone hcl"]),
+  opioid("oxycodone", ["oxycontin", "roxicodone", "oxecta", "oxaydo", "xtampza", "roxybond", "oxyir", "oxy ir", "oxycodone hcl", "oxycodon"]),
   opioid("oxycodone/acetaminophen", ["percocet", "endocet", "roxicet", "tylox", "primlev", "xartemis", "nalocet", "prolate", "magnacet", "perloxx", "xolox"]),
   opioid("oxycodone/aspirin", ["percodan", "endodan"]),
   opioid("oxycodone/ibuprofen", ["combunox"]),
@@ -110,7 +112,7 @@ export const DRUGS: readonly DrugEntry[] = [
   opioid("butalbital/aspirin/caffeine/codeine", ["fiorinal with codeine"]),
 
   // --- NSAIDs (oral) ---
-  nsaid("ibuprofen", ["motrin", "advil", "ibu"], { liquid: true }),
+  nsaid("ibuprofen", ["motrin", "advil", "ibu", "ibuprophen", "ibuprofin"], { liquid: true }),
   nsaid("naproxen", ["naprosyn", "anaprox", "anaprox ds", "aleve", "naprelan", "ec naprosyn", "naproxen sodium"]),
   nsaid("celecoxib", ["celebrex"]),
   nsaid("meloxicam", ["mobic", "vivlodex", "qmiiz"]),
@@ -169,11 +171,11 @@ export const DRUGS: readonly DrugEntry[] = [
   compound("gabapentin/cyclobenzaprine/tramadol", ["gabacyclotram"], { kit: true }),
 
   // --- Muscle relaxants ---
-  relaxant("cyclobenzaprine", ["flexeril", "fexmid", "amrix", "flexaril", "cyclobenzaprine hcl"]),
+  relaxant("cyclobenzaprine", ["flexeril", "fexmid", "amrix", "flexaril", "cyclobenzaprine hcl", "cyclobenzeprine", "cyclobenzaprin"]),
   relaxant("methocarbamol", ["robaxin"]),
   relaxant("carisoprodol", ["soma"]),
   relaxant("carisoprodol/aspirin", ["soma compound"]),
-  relaxant("tizanidine", ["zanaflex"]),
+  relaxant("tizanidine", ["zanaflex", "tizanadine"]),
   relaxant("baclofen", ["lioresal", "gablofen", "ozobax"]),
   relaxant("metaxalone", ["skelaxin", "metaxall"]),
   relaxant("chlorzoxazone", ["parafon forte", "parafon", "lorzone"]),
@@ -182,7 +184,7 @@ export const DRUGS: readonly DrugEntry[] = [
   relaxant("dantrolene", ["dantrium"]),
 
   // --- Anticonvulsants ---
-  anticonvulsant("gabapentin", ["neurontin", "gralise", "horizant", "gabapentin enacarbil"]),
+  anticonvulsant("gabapentin", ["neurontin", "gabapentine", "gralise", "horizant", "gabapentin enacarbil"]),
   anticonvulsant("pregabalin", ["lyrica"]),
   anticonvulsant("topiramate", ["topamax", "trokendi", "qudexy"]),
   anticonvulsant("carbamazepine", ["tegretol", "carbatrol"]),
@@ -222,7 +224,7 @@ export const DRUGS: readonly DrugEntry[] = [
   antidepressant("vilazodone", ["viibryd"]),
 
   // --- Gastrointestinal: PPIs, H2 blockers, antiemetics, laxatives ---
-  gi("omeprazole", ["prilosec"]),
+  gi("omeprazole", ["prilosec", "omeprazol"]),
   gi("omeprazole/sodium bicarbonate", ["zegerid"]),
   gi("esomeprazole", ["nexium"]),
   gi("pantoprazole", ["protonix"]),
@@ -248,7 +250,7 @@ export const DRUGS: readonly DrugEntry[] = [
   gi("lactulose", [], { liquid: true }),
   gi("magnesium citrate", [], { liquid: true }),
   gi("psyllium", ["metamucil"]),
-  gi("methylnaltrexone", ["relistor"]),
+  gi("methylnaltrexone", ["relistor"], { selfInjected: true }),
   gi("naloxegol", ["movantik"]),
   gi("naldemedine", ["symproic"]),
   gi("lubiprostone", ["amitiza"]),
@@ -306,10 +308,11 @@ export const DRUGS: readonly DrugEntry[] = [
   other("acetaminophen", ["tylenol", "apap", "paracetamol", "tylenol extra strength", "tylenol arthritis"], { liquid: true }),
   other("butalbital/acetaminophen/caffeine", ["fioricet", "esgic"]),
   other("butalbital/aspirin/caffeine", ["fiorinal"]),
+  other("acetaminophen/aspirin/caffeine", ["excedrin", "excedrin migraine"]),
   other("caffeine"),
   other("butalbital"),
   other("triamcinolone"),
-  other("sumatriptan", ["imitrex"]),
+  other("sumatriptan", ["imitrex"], { selfInjected: true }),
   other("sumatriptan/naproxen", ["treximet"]),
   other("rizatriptan", ["maxalt"]),
   other("zolmitriptan", ["zomig"]),
@@ -372,7 +375,7 @@ export const DRUGS: readonly DrugEntry[] = [
   other("clonidine", ["catapres", "kapvay"], { skin: "own" }),
   other("metformin", ["glucophage"]),
   other("glipizide", ["glucotrol"]),
-  other("insulin", ["lantus", "humalog", "novolog"]),
+  other("insulin", ["lantus", "humalog", "novolog"], { selfInjected: true }),
   other("atorvastatin", ["lipitor"]),
   other("simvastatin", ["zocor"]),
   other("rosuvastatin", ["crestor"]),
@@ -382,7 +385,7 @@ export const DRUGS: readonly DrugEntry[] = [
   other("rivaroxaban", ["xarelto"]),
   other("apixaban", ["eliquis"]),
   other("dabigatran", ["pradaxa"]),
-  other("enoxaparin", ["lovenox"]),
+  other("enoxaparin", ["lovenox"], { selfInjected: true }),
   other("clopidogrel", ["plavix"]),
   other("tamsulosin", ["flomax"]),
   other("oxybutynin", ["ditropan"]),
@@ -395,7 +398,7 @@ export const DRUGS: readonly DrugEntry[] = [
   other("montelukast", ["singulair"]),
   other("nicotine", ["nicoderm", "nicorette", "nicotrol"], { skin: "own" }),
   other("varenicline", ["chantix"]),
-  other("naloxone", ["narcan", "evzio"]),
+  other("naloxone", ["narcan", "evzio"], { selfInjected: true }),
   other("naltrexone", ["revia", "vivitrol"]),
   other("disulfiram", ["antabuse"]),
   other("acamprosate", ["campral"]),
@@ -413,6 +416,11 @@ export const DRUGS: readonly DrugEntry[] = [
   other("glucosamine/chondroitin", ["cosamin", "osteo bi flex"]),
   other("fish oil", ["omega 3"]),
   other("ketamine"),
+  other("cannabis", ["marijuana", "medical marijuana", "medical cannabis"]),
+  other("cannabidiol", ["cbd", "cbd oil"]),
+  other("dronabinol", ["marinol", "syndros"]),
+  other("nabilone", ["cesamet"]),
+  other("bupivacaine", ["marcaine", "sensorcaine"]),
   other("dextromethorphan"),
   other("amantadine"),
   other("ropinirole", ["requip"]),
@@ -522,4 +530,10 @@ export const DRUG_FORMS: Readonly<Record<string, "skin" | "suspension" | "oral">
   po: "oral",
   film: "oral",
   odt: "oral",
+  // Not a surgical "release".
+  "extended release": "oral",
+  "sustained release": "oral",
+  "immediate release": "oral",
+  "delayed release": "oral",
+  "controlled release": "oral",
 };

@@ -40,7 +40,9 @@ export const SERVICE_TERMS: Readonly<Record<Exclude<ServiceCategory, "pharmaceut
     "emg", "ncv", "ncs", "emg ncv", "emg ncs", "electromyography", "electromyogram", "nerve conduction", "nerve conduction velocity",
     "nerve conduction study", "electrodiagnostic", "electrodiagnostic study", "electrodiagnostic testing", "ssep", "somatosensory evoked potential",
     "evoked potential", "qst", "quantitative sensory testing", "sudomotor", "qsart", "eeg", "electroencephalogram", "nerve study",
-    "vng", "videonystagmography", "ekg", "ecg", "electrocardiogram", "holter", "stress test",
+    "vng", "videonystagmography", "ekg", "ecg", "electrocardiogram", "holter", "stress test", "heart monitor", "cardiac monitor", "event monitor",
+    "hearing evaluation", "hearing test", "audiology evaluation", "audiologic evaluation", "audiometry", "audiometric testing",
+    "lumbar puncture", "spinal tap", "egd", "endoscopy",
     // labs and tests
     "lab", "laboratory", "labs", "lab work", "laboratory testing", "blood work", "bloodwork", "blood test", "blood draw", "venipuncture",
     "cbc", "complete blood count", "cmp", "bmp", "chem panel", "chemistry panel", "chem 7", "chem 12", "metabolic panel",
@@ -53,15 +55,19 @@ export const SERVICE_TERMS: Readonly<Record<Exclude<ServiceCategory, "pharmaceut
     "genetic testing", "genetic test", "pharmacogenetic testing", "pharmacogenomic testing", "cyp 450", "cytochrome p 450", "dna testing",
     "sleep study", "polysomnogram", "polysomnography", "home sleep test", "multiple sleep latency test",
     "functional capacity evaluation", "fce", "functional capacity exam", "functional capacity assessment",
+    "functional capacity examination", "functional capacity test", "functional capacity testing", "functional capacity re evaluation",
+    "plain film",
     "range of motion testing", "range of motion measurement", "computerized range of motion", "muscle testing", "strength testing",
     "manual muscle testing", "grip strength testing", "audiogram", "audiometry", "hearing test", "vestibular testing",
     "pulmonary function test", "spirometry", "allergy testing", "biopsy", "test", "testing", "study", "screening", "diagnostic",
     "panel", "level", "hepatic panel", "arthrogram",
   ],
   rehabilitation: [
-    "physical therapy", "pt", "physiotherapy", "physical therapist", "occupational therapy", "ot", "pt ot", "hand therapy",
+    "physical therapy", "pt", "physiotherapy", "physio", "physical therapist", "occupational therapy", "ot", "pt ot", "hand therapy",
     "chiropractic", "chiro", "chiropractor", "chiropractic manipulation", "spinal manipulation", "manipulation", "mobilization",
     "manual therapy", "osteopathic manipulation", "omt", "massage", "massage therapy", "myofascial release", "soft tissue mobilization",
+    "active release technique", "active release", "graston", "graston technique", "instrument assisted soft tissue mobilization", "iastm",
+    "percutaneous electrical nerve stimulation",
     "acupuncture", "electroacupuncture", "electro acupuncture", "acupressure", "cupping", "dry needling",
     "aquatic therapy", "aqua therapy", "pool therapy", "water therapy", "hydrotherapy", "whirlpool",
     "traction", "spinal decompression therapy", "decompression therapy", "work hardening", "work conditioning",
@@ -72,13 +78,17 @@ export const SERVICE_TERMS: Readonly<Record<Exclude<ServiceCategory, "pharmaceut
     "infrared therapy", "paraffin", "paraffin bath", "iontophoresis", "phonophoresis", "hot pack", "cold pack", "moist heat",
     "shockwave", "shock wave", "extracorporeal shockwave therapy", "eswt", "ecswt", "laser therapy", "cold laser", "low level laser",
     "lllt", "class iv laser", "kinesio taping", "kinesiotaping", "kinesio tape", "kinesiotape", "taping", "neurostimulation therapy", "localized intense neurostimulation",
-    "microcurrent", "modalities", "rehab", "rehabilitation", "laser", "trigger point therapy",
+    "microcurrent", "modalities",
+    // A hospital's unit, not a device.
+    "rehabilitation unit", "rehab unit", "osteopathic manipulative treatment", "osteopathic manipulative therapy", "manipulative therapy",
+    "manipulative treatment", "rehab", "rehabilitation", "laser", "trigger point therapy",
   ],
   "evaluation-management": [
     "consultation", "consult", "evaluation", "eval", "re evaluation", "reevaluation", "evaluate", "assessment", "exam", "examination",
     "physical exam", "physical examination", "re exam", "reexam", "reexamination", "office visit", "follow up", "followup", "follow up visit",
     "f u", "referral", "refer", "transfer of care", "toc", "second opinion", "medication management", "med management",
     "pain management", "pain management consultation", "clearance", "medical clearance", "preoperative clearance", "evaluation and management", "e m", "new patient",
+    "history and physical", "h and p", "nutritional counseling", "nutrition counseling", "dietary counseling", "nutrition consultation",
     "established patient", "telemedicine", "office consultation", "e and m", "urgent care", "emergency room visit",
   ],
   injection: [
@@ -91,6 +101,7 @@ export const SERVICE_TERMS: Readonly<Record<Exclude<ServiceCategory, "pharmaceut
     "percutaneous neuroplasty", "epidural neuroplasty", "epidural adhesiolysis", "epidural lysis of adhesions", "racz", "infusion",
     "intramuscular", "im injection", "sacroiliac joint injection", "si joint injection", "bursa injection", "ganglion block",
     "aspiration", "arthrocentesis", "ablation", "cryoablation", "cryoneurolysis", "viscosupplement", "pulsed radiofrequency",
+    "tfesi", "tf esi", "lesi", "cesi", "ilesi", "im",
   ],
   dmepos: [
     "dme", "durable medical equipment", "tens", "tens unit", "ems", "ems unit", "e stim unit", "estim unit", "interferential unit",
@@ -105,9 +116,14 @@ export const SERVICE_TERMS: Readonly<Record<Exclude<ServiceCategory, "pharmaceut
     "hot cold unit", "hot cold therapy", "heat unit", "heating pad", "heat wrap", "thermophore", "compression device", "compression stocking",
     "compression garment", "compression sleeve", "sequential compression device", "scd", "pneumatic compression", "dvt prophylaxis unit",
     "cpm", "continuous passive motion", "bone growth stimulator", "bone stimulator", "ergonomic chair", "chair", "workstation", "desk",
-    "standing desk", "keyboard", "ergonomic keyboard", "headset", "hearing aid", "glove", "wipe", "diaper", "incontinence supplies", "catheter",
+    "standing desk", "keyboard", "ergonomic keyboard", "headset", "hearing aid", "eyeglasses", "yoga mat", "exercise mat", "mat", "putty",
+    "therapy putty", "theraputty", "foam roller", "stability ball", "therapy ball", "hand exerciser", "exercise band", "hose",
+    "compression hose", "ted hose", "posture brace", "posture corrector", "glucometer", "glucose meter", "test strip",
+    "blood pressure monitor", "blood pressure cuff", "glove", "wipe", "diaper", "incontinence supplies", "catheter",
     "bandage", "dressing", "gauze", "lift chair", "home exercise kit", "exercise kit", "exercise equipment", "exercise ball",
-    "theraband", "resistance band", "pulley", "stationary bike", "recumbent bike", "treadmill", "traction unit", "traction device",
+    "theraband", "resistance band", "pulley", "stationary bike", "recumbent bike", "exercise bike", "exercise bicycle", "conductive gel", "electrode gel", "ultrasound gel",
+    "traction table", "hot and cold pack", "hot cold pack", "sleep number bed", "hot tub", "jacuzzi", "spica", "thumb spica",
+    "lumbar roll", "cervical roll", "treadmill", "traction unit", "traction device",
     "home traction", "home cervical traction", "inversion table", "massage device", "massager", "prosthesis", "prosthetic",
     "cpap", "bipap", "nebulizer", "oxygen", "dynasplint", "jas splint", "bioness", "hoyer lift", "patient lift", "bed rail", "ramp",
     "battery", "belt", "strap", "sock", "stocking", "glasses", "sleeve", "heel lift", "shoe lift", "recliner", "stair lift",
@@ -115,6 +131,7 @@ export const SERVICE_TERMS: Readonly<Record<Exclude<ServiceCategory, "pharmaceut
   surgery: [
     "surgery", "operation", "surgical procedure", "surgical intervention", "surgical repair", "surgical release", "surgical decompression",
     "arthroscopy", "arthroscopic", "arthroplasty", "joint replacement", "knee replacement", "hip replacement", "shoulder replacement", "tka", "tkr", "tha", "thr", "resurfacing",
+    "tsa", "rsa", "scope", "ctr", "cutr",
     "fusion", "alif", "plif", "tlif", "xlif", "acdf", "discectomy", "diskectomy", "microdiscectomy", "laminectomy", "laminotomy",
     "foraminotomy", "hemilaminectomy", "facetectomy", "corpectomy", "decompression", "disc replacement", "artificial disc",
     "carpal tunnel release", "cubital tunnel release", "trigger finger release", "release", "repair", "reconstruction", "meniscectomy",
@@ -125,6 +142,7 @@ export const SERVICE_TERMS: Readonly<Record<Exclude<ServiceCategory, "pharmaceut
     "peripheral nerve stimulator", "intrathecal pump", "pain pump", "intrathecal drug delivery", "implant", "implantation",
     "assistant surgeon", "surgical assistant", "surgical assist", "co surgeon", "anesthesia", "anesthesiologist", "inpatient stay",
     "hospital stay", "inpatient hospital stay", "hospitalization", "length of stay", "outpatient surgery",
+    "overnight stay", "overnight observation", "observation stay", "inpatient admission", "hospital admission", "hardware", "laparoscopy", "laparoscopic",
     "transposition", "neurolysis", "neuroplasty", "bunionectomy", "fasciotomy", "plantar fascia release", "ganglion cyst excision",
     "hernia repair", "herniorrhaphy", "rotator cuff repair", "labral repair", "slap repair", "bankart repair", "acl reconstruction",
     "total knee", "total hip", "total shoulder", "unicompartmental", "operative", "revision",
@@ -134,26 +152,28 @@ export const SERVICE_TERMS: Readonly<Record<Exclude<ServiceCategory, "pharmaceut
     "psychological testing", "psychiatric evaluation", "psychiatric treatment", "psych eval", "psychometric testing", "neuropsychological testing",
     "neuropsychological evaluation", "neuropsych testing", "cognitive behavioral therapy", "cbt", "counseling", "group therapy",
     "biofeedback", "neurofeedback", "hypnotherapy", "hypnosis", "relaxation training", "stress management", "pain psychology",
-    "behavioral medicine", "emdr", "partial hospitalization", "php", "intensive outpatient", "iop", "mmpi",
+    "behavioral medicine", "anger management", "mindfulness", "mbsr", "emdr", "partial hospitalization", "php", "intensive outpatient", "iop", "mmpi",
   ],
   program: [
     "functional restoration program", "functional restoration", "frp", "help program", "chronic pain program", "pain program",
     "multidisciplinary pain program", "interdisciplinary pain program", "multidisciplinary program", "interdisciplinary program",
-    "pain rehabilitation program", "restoration program", "detox", "detoxification", "detoxification program", "rapid detox",
+    "pain rehabilitation program", "restoration program", "detox", "detoxification", "detoxification program", "rapid detox", "tapering program", "taper program", "weaning program",
     "pain management program", "chronic pain management program", "weight loss program", "weight management program", "weight loss", "medifast", "lindora", "nutrisystem", "weight watchers",
-    "brain injury program", "tbi program", "gym membership", "health club membership", "ymca membership", "pool membership",
-    "gym", "membership",
+    "brain injury program", "tbi program", "brain injury rehabilitation", "gym membership", "health club membership", "ymca membership", "pool membership",
+    "gym", "membership", "pool access", "personal trainer", "personal training", "yoga", "pilates", "tai chi", "exercise class",
+    "fitness class",
   ],
   "home-health": [
-    "home health", "home health aide", "home health care", "home healthcare", "home care", "home nursing", "nursing visit",
-    "skilled nursing visit", "nursing care", "in home care", "in home support", "caregiver", "home attendant", "attendant care",
+    "home health", "hha", "home health aide", "home health care", "home healthcare", "home care", "home nursing", "nursing visit",
+    "skilled nursing visit", "nursing care", "in home care", "in home support", "in home supportive services", "ihss", "chore services", "chore", "caregiver", "home attendant", "attendant care",
     "housekeeping", "homemaker", "home assistance", "home aide", "nurse visit", "lvn", "cna", "personal care", "personal care attendant",
     "attendant", "nurse", "rn", "registered nurse", "licensed vocational nurse", "nursing", "visiting nurse", "wound care nurse",
   ],
   other: [
-    "transportation", "transport", "medical transportation", "taxi", "interpreter", "translation", "translator", "dental", "dentist",
+    "transportation", "transport", "medical transportation", "van", "vehicle", "automobile", "taxi", "interpreter", "translation", "translator", "dental", "dentist",
     "dental implant", "crown", "vocational rehabilitation", "case management", "nurse case manager", "medical records", "home modification",
-    "vehicle modification", "hand controls", "housing", "skilled nursing facility", "snf", "nursing home",
+    "vehicle modification", "hand controls", "narcotic contract", "opioid contract", "opioid agreement",
+    "pain contract", "housing", "skilled nursing facility", "snf", "nursing home",
   ],
 };
 
@@ -186,6 +206,8 @@ export const WEAK_TERMS: Readonly<Record<string, ServiceCategory | null>> = {
   rheumatologist: "evaluation-management",
   podiatrist: "evaluation-management",
   internist: "evaluation-management",
+  dietitian: "evaluation-management",
+  nutritionist: "evaluation-management",
   ortho: "evaluation-management",
   podiatry: "evaluation-management",
   dermatology: "evaluation-management",
@@ -217,6 +239,9 @@ export const WEAK_TERMS: Readonly<Record<string, ServiceCategory | null>> = {
   supplies: "dmepos",
   unit: "dmepos",
   device: "dmepos",
+  machine: "dmepos",
+  lamp: "dmepos",
+  table: "dmepos",
   rental: "dmepos",
   kit: "dmepos",
   equipment: "dmepos",
@@ -232,6 +257,22 @@ export const WEAK_TERMS: Readonly<Record<string, ServiceCategory | null>> = {
 };
 
 /**
+ * In-office modalities a patient can also have at home: one "for home use" is equipment
+ * (`dmepos`), "Paraffin bath for home use"; physical therapy at home is still therapy.
+ *
+ * @example
+ * ```ts
+ * HOME_MODALITIES.includes("paraffin bath"); // true
+ * ```
+ */
+export const HOME_MODALITIES: readonly string[] = [
+  "electrical stimulation", "electric stimulation", "e stim", "estim", "electrical muscle stimulation", "interferential therapy",
+  "interferential stimulation", "interferential current", "ultrasound", "ultrasound therapy", "therapeutic ultrasound", "infrared",
+  "infrared therapy", "paraffin", "paraffin bath", "hot pack", "cold pack", "moist heat", "laser therapy", "cold laser", "low level laser",
+  "lllt", "laser", "traction", "whirlpool", "hydrotherapy", "microcurrent", "iontophoresis", "neurostimulation therapy",
+];
+
+/**
  * Words that make an evaluation, consultation or referral a behavioral health service:
  * "Psychiatric consultation", "Referral to a psychologist".
  *
@@ -242,7 +283,7 @@ export const WEAK_TERMS: Readonly<Record<string, ServiceCategory | null>> = {
  */
 export const BEHAVIORAL_SPECIALTIES: readonly string[] = [
   "psych", "psychological", "psychologist", "psychology", "psychiatric", "psychiatrist", "psychiatry", "neuropsychological",
-  "neuropsychologist", "neuropsych", "behavioral", "behavioral health", "mental health", "psychosocial", "cognitive behavioral",
+  "neuropsychologist", "neuropsych", "behavioral", "behavioral health", "mental health", "psychosocial", "cognitive behavioral", "psychotropic", "psychopharmacology",
 ];
 
 /**
@@ -304,6 +345,7 @@ export const SERVICE_SUFFIXES: readonly (readonly [string, ServiceCategory])[] =
   ["pexy", "surgery"],
   ["desis", "surgery"],
   ["rrhaphy", "surgery"],
+  ["oscopy", "diagnostic"],
   ["gram", "diagnostic"],
   ["graphy", "diagnostic"],
 ];
