@@ -89,6 +89,29 @@ describe("mojibake", () => {
   });
 });
 
+describe("look-alike letters", () => {
+  it("reads Cyrillic and Greek look-alikes inside Latin words as the Latin letters, and leaves other words alone", () => {
+    expect(normalize("Uph\u0435ld \u041everturned TNF\u03b1 \u0441\u043e\u0440 \u0391\u0392 x\u0391").text).toBe("Upheld Overturned TNF\u03b1 \u0441\u043e\u0440 \u0391\u0392 xA");
+    // A heading, a label, a header label and an outcome word, each with one look-alike: read as if clean.
+    const text = letter({ decisions: [{ item: "Knee brace", outcome: "Overturned" }, { item: "Wrist splint" }] })
+      .replace("CLINICAL CASE SUMMARY", "CLINICAL C\u0410SE SUMMARY")
+      .replace("Decision rationale:", "Decision r\u0430tionale:")
+      .replace("Date of Injury:", "D\u0430te of Injury:")
+      .replace(": Overturned", ": \u041everturned")
+      .replace(": Upheld", ": Uph\u0435ld")
+      .replace("Case Number:", "\u0421ase Number:");
+    expect(text).not.toBe(letter({ decisions: [{ item: "Knee brace", outcome: "Overturned" }, { item: "Wrist splint" }] }));
+    const r = parseDetermination(text);
+    const clean = parseDetermination(letter({ decisions: [{ item: "Knee brace", outcome: "Overturned" }, { item: "Wrist splint" }] }));
+    expect([r.caseNumber, r.reviewer, r.dates, r.decisions.map((d) => [d.outcome, d.rationale?.text]), r.diagnostics]).toEqual([clean.caseNumber, clean.reviewer, clean.dates, clean.decisions.map((d) => [d.outcome, d.rationale?.text]), []]);
+  });
+
+  it("looks at each word once, however long (linear)", () => {
+    const text = `${"\u0435".repeat(200_000)}a ${"x\u0435".repeat(200_000)}`;
+    expect(normalize(text).text).toBe(`${"e".repeat(200_000)}a ${"xe".repeat(200_000)}`);
+  });
+});
+
 describe("control characters and broken text", () => {
   it("removes NUL and other control characters and reports them", () => {
     const clean = normalize("a\u0000b\u0007c");

@@ -73,7 +73,8 @@ const MAX_DECODING_PASSES = 3;
  * What it does, in order: repairs mojibake (UTF-8 read as Windows-1252 or Latin-1,
  * including the variant where lost bytes became `¿`), turns CRLF, CR, form feeds and
  * Unicode separators into `\n` and every kind of space into ` `, drops control
- * characters, then trims and folds every line, drops blank lines, removes the letter's
+ * characters, reads Cyrillic and Greek look-alikes inside Latin words ("Uph\u0435ld") as
+ * the Latin letters, then trims and folds every line, drops blank lines, removes the letter's
  * running page headers, leaves out pages that repeat an earlier page and another
  * letter's pages (both reported), and folds the continuation rows of a `pdftotext
  * -layout` table into the cells above them.
