@@ -229,6 +229,17 @@ describe("clinical case summary", () => {
     expect(parse(letter({ summary })).patient).toEqual({ age, sex });
   });
 
+  it.each([
+    ["The injured worker is a 33 year old female. The injured worker is a 48 year old male who fell.", null, null],
+    ["The injured worker is a 33 year old female. The 48 year old female injured worker fell.", null, "female"],
+    ["The injured worker is a 33 year old male who fell. Today he is a male in no distress.", 33, "male"],
+  ])("gives null with a warning when the summary describes the worker two ways: %j", (summary, age, sex) => {
+    const r = parse(letter({ summary }));
+    expect(r.patient).toEqual({ age, sex });
+    if (age === null || sex === null) expect(r.diagnostics).toContainEqual(expect.objectContaining({ code: "unclear-patient", message: expect.stringContaining("describes the injured worker as") }));
+    else expect(r.diagnostics).toEqual([]);
+  });
+
   it("is null with a warning when the section is missing", () => {
     const r = parse(letter({ summary: false }));
     expect(r.caseSummary).toBeNull();
