@@ -254,6 +254,11 @@ describe("issues, decisions and rationales", () => {
     expect(r.decisions[0]!.treatment?.text).toBe(item);
   });
 
+  it.each(["::", " :", ";:", ",:", ": :"])("leaves a separator doubled beside the heading's colon out of the treatment (%j)", (separator) => {
+    const r = parse(letter({ decisions: [{ item: "Knee brace, hinged" }] }).replace("Knee brace, hinged: Upheld", `Knee brace, hinged${separator} Upheld`));
+    expect(r.decisions[0]).toMatchObject({ treatment: { text: "Knee brace, hinged" }, outcome: "upheld" });
+  });
+
   it("reads an outcome standing alone on the next line", () => {
     const r = parse(letter({ decisions: [{ item: "Lidocaine 5% patch #30 with 1 refill, DOS: 11/11/2018", outcomeOnNextLine: true }] }));
     expect(r.decisions[0]).toMatchObject({ treatment: { text: "Lidocaine 5% patch #30 with 1 refill, DOS: 11/11/2018" }, outcome: "upheld" });

@@ -90,6 +90,9 @@ const OUTCOMES = new Map<TokenType, Outcome>([
 // Spaces and line breaks never start or end a passage; a partial authorization's
 // "Y, leaving …" leaves a comma behind Y.
 const isSpaceOrSeparator = (c: number) => c === 32 || c === 10 || c === 44 /* , */ || c === 59; /* ; */
+// A heading's item never ends in a separator: one doubled or typed beside its colon
+// ("X:: Upheld", "X;: Upheld") is the colon's, not the treatment's.
+const isSpaceOrHeadingSeparator = (c: number) => isSpaceOrSeparator(c) || c === 58; /* : */
 
 /**
  * Chevrotain's visitor base: `validateVisitor` checks there is a method per rule (the tests
@@ -297,7 +300,7 @@ function defineLetterVisitor(Base: LetterVisitorBase) {
       const partial = c.partialAuthorization?.[0];
       const words = c.words ?? [];
       const wordsEnd = colon ? colon.startOffset : whole.end;
-      const text = this.textNode({ start: whole.start, end: wordsEnd });
+      const text = this.textNode({ start: whole.start, end: wordsEnd }, colon ? isSpaceOrHeadingSeparator : isSpace);
       let damage: HeadingDamage | null = null;
       if (words.some((t) => OUTCOMES.has(t.tokenType))) damage = "two-outcomes";
       else if (!partial && words.some((t) => isPartialPhrase(t.tokenType))) damage = "broken-partial-authorization";
