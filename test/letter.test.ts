@@ -259,6 +259,21 @@ describe("issues, decisions and rationales", () => {
     expect(r.decisions[0]).toMatchObject({ treatment: { text: "Knee brace, hinged" }, outcome: "upheld" });
   });
 
+  it("gives treatment null with an error when the paragraph before a heading ran into it (lines joined)", () => {
+    const clean = letter({ decisions: [{ item: "Knee brace", rationale: "The brace is medically necessary." }, { item: "Wrist splint" }] });
+    // The heading's line joined with the paragraph's last line, a line that starts a sentence.
+    const text = clean.replace(
+      "Decision rationale: The brace is medically necessary.\nWrist splint: Upheld",
+      "Decision rationale: The invented record shows a knee that gives way on stairs.\nThe brace is medically necessary. Wrist splint: Upheld",
+    );
+    expect(text).not.toBe(clean);
+    const r = parse(text);
+    expect(r.decisions.map((d) => [d.treatment?.text ?? null, d.outcome])).toEqual([["Knee brace", "upheld"], [null, "upheld"]]);
+    expect(r.diagnostics).toContainEqual(expect.objectContaining({ code: "malformed-decision-heading", severity: "error", message: expect.stringContaining("holds the end of a sentence") }));
+    // An abbreviation's stop is no sentence's end.
+    expect(parse(letter({ decisions: [{ item: "Consultation with Dr. Ames, No. 2" }] })).decisions[0]!.treatment?.text).toBe("Consultation with Dr. Ames, No. 2");
+  });
+
   it("reads an outcome standing alone on the next line", () => {
     const r = parse(letter({ decisions: [{ item: "Lidocaine 5% patch #30 with 1 refill, DOS: 11/11/2018", outcomeOnNextLine: true }] }));
     expect(r.decisions[0]).toMatchObject({ treatment: { text: "Lidocaine 5% patch #30 with 1 refill, DOS: 11/11/2018" }, outcome: "upheld" });

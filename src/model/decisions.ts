@@ -20,6 +20,11 @@ const HEADING_DAMAGE: Record<HeadingDamage, string> = {
     "has a partial authorization's sentences, but not in either of their forms: the item, what was requested and what was authorized cannot be told apart",
 };
 
+// A sentence's end inside a heading's item ("... not medically necessary. Knee brace"): the
+// last line of the paragraph before ran into the heading (lines joined), so which words are
+// the item cannot be told. Three small letters before the stop keep "Dr." and "No." out.
+const SENTENCE_END_INSIDE = /[a-z]{3}[.?!]["')]?\s+[A-Z]/;
+
 /** Reads every decision; `orphans` are decisions found outside their section. */
 export function readDecisions(nodes: readonly DecisionNode[], ctx: ReadContext): Decision[] {
   const decisions: Decision[] = [];
@@ -66,13 +71,21 @@ function outlineOf(d: Decision): string {
 function readDecision(node: DecisionNode, ctx: ReadContext): Decision {
   const { heading } = node;
   const partial = heading.partialAuthorization;
-  const item = partial ? partial.remainder : heading.text;
+  const named = partial ? partial.remainder : heading.text;
+  const proseRanIn = heading.damage === null && named !== null && SENTENCE_END_INSIDE.test(named.value);
+  const item = proseRanIn ? null : named;
   if (heading.damage === "no-heading") {
     ctx.diagnostics.add("malformed-decision-heading", `A decision's heading ${HEADING_DAMAGE[heading.damage]}`, heading.span);
   } else if (heading.damage) {
     ctx.diagnostics.add("malformed-decision-heading", `The decision heading ${quote(heading.text?.value ?? "")} ${HEADING_DAMAGE[heading.damage]}`, heading.span);
+  } else if (proseRanIn) {
+    ctx.diagnostics.add(
+      "malformed-decision-heading",
+      `The decision heading ${quote(named.value)} holds the end of a sentence: the paragraph before it ran into it, so its item cannot be told (treatment is null) and that paragraph may lack its end`,
+      heading.span,
+    );
   }
-  if (item === null && heading.damage !== "no-heading") ctx.diagnostics.add("malformed-decision-heading", "The decision heading names no item: treatment is null", heading.span);
+  if (named === null && heading.damage !== "no-heading") ctx.diagnostics.add("malformed-decision-heading", "The decision heading names no item: treatment is null", heading.span);
   checkParagraphs(node, ctx);
   return {
     treatment: item ? textField(item) : null,
