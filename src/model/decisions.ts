@@ -132,14 +132,14 @@ function guideline(paragraph: ParagraphNode<GuidelineNode> | null, ctx: ReadCont
   const citations: Citation[] = node.citations.map((c) => {
     if (c.type === "NonMtusCitation") {
       if (c.outOfForm) {
-        ctx.diagnostics.add("unreadable-citation", `The Non-MTUS citation has words between "Non-MTUS" and "Citation": its reference may hold them`, c.span);
+        ctx.diagnostics.add("unreadable-citation", `The Non-MTUS citation does not open with "Non-MTUS Citation" (words between them, or "Citation" misread): its reference may hold them`, c.span);
       }
       return { source: "Non-MTUS", reference: c.reference ? reflow(c.reference.value) : null, span: c.span };
     }
     if (c.outOfForm) {
       ctx.diagnostics.add(
         "unreadable-citation",
-        `The citation ${quote(c.guideline?.value ?? "")} holds a year or a "Section(s):" where its sections or pages should be: its fields may be wrong`,
+        `The citation ${quote(c.guideline?.value ?? "")} holds a year or a "Section(s):", or one misread, where its sections or pages should be: its fields may be wrong`,
         c.span,
       );
     }
