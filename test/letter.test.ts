@@ -259,6 +259,14 @@ describe("issues, decisions and rationales", () => {
     expect(r.decisions[0]).toMatchObject({ treatment: { text: "Knee brace, hinged" }, outcome: "upheld" });
   });
 
+  it.each(["is::", "is ::"])("leaves a separator doubled beside a partial authorization's colon out of the treatment (%j)", (separator) => {
+    const partial = { original: "Acupuncture, ten sessions", authorized: "Acupuncture, six sessions" };
+    const text = letter({ decisions: [{ item: "Acupuncture, four sessions", partial }] }).replace(/four sessions is: Upheld/, `four sessions ${separator} Upheld`);
+    expect(text).toContain(separator);
+    const d = parse(text).decisions[0]!;
+    expect([d.treatment?.text, d.originalRequest?.text, d.authorized?.text, d.outcome]).toEqual(["Acupuncture, four sessions", ...Object.values(partial), "upheld"]);
+  });
+
   it("gives treatment null with an error when the paragraph before a heading ran into it (lines joined)", () => {
     const clean = letter({ decisions: [{ item: "Knee brace", rationale: "The brace is medically necessary." }, { item: "Wrist splint" }] });
     // The heading's line joined with the paragraph's last line, a line that starts a sentence.

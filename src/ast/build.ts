@@ -327,7 +327,7 @@ function defineLetterVisitor(Base: LetterVisitorBase) {
         type: "PartialAuthorization",
         originalRequest: this.textNode(words(c.originalRequest)),
         authorized: this.textNode(words(c.authorized), isSpaceOrSeparator),
-        remainder: this.textNode(words(c.remainder)),
+        remainder: this.textNode(words(c.remainder), isSpaceOrHeadingSeparator),
         span: this.span(whole),
       };
     }

@@ -232,8 +232,10 @@ function outcomeColonAt(text: string, offset: number): number {
 }
 
 function matchOutcomeColon(text: string, offset: number): [string] | null {
-  const colon = outcomeColonAt(text, offset);
-  if (colon < 0) return null;
+  const first = outcomeColonAt(text, offset);
+  if (first < 0) return null;
+  // A colon typed twice ("X:: Upheld", "X is:: Upheld") is one; only one more is looked at (linear).
+  const colon = text.charCodeAt(first + 1) === COLON ? first + 1 : first;
   OUTCOME_PLACE.lastIndex = colon + 1;
   OUTCOME_NEXT.lastIndex = colon + 1;
   if (!OUTCOME_PLACE.test(text) && !OUTCOME_NEXT.test(text)) return null;
