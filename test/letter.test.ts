@@ -282,6 +282,17 @@ describe("issues, decisions and rationales", () => {
     expect(parse(letter({ decisions: [{ item: "Consultation with Dr. Ames, No. 2" }] })).decisions[0]!.treatment?.text).toBe("Consultation with Dr. Ames, No. 2");
   });
 
+  it.each([
+    ["the label doubled", "Decision rationale: Decision rationale: The brace is medically necessary."],
+    ["another label inside", "Decision rationale: The brace helps. MAXIMUS guideline: The brace is medically necessary."],
+  ])("flags a rationale that holds a decision's label (%s)", (_kind, paragraph) => {
+    const text = letter({ decisions: [{ item: "Knee brace", rationale: "The brace is medically necessary." }] }).replace("Decision rationale: The brace is medically necessary.", paragraph);
+    const r = parse(text);
+    const flagged = r.diagnostics.find((d) => d.code === "unplaced-decision-text");
+    expect(flagged).toMatchObject({ severity: "error", message: expect.stringContaining("holds the label") });
+    expect(text.slice(flagged!.span.start, flagged!.span.end)).toMatch(/^(?:Decision rationale|MAXIMUS guideline):$/);
+  });
+
   it("reads an outcome standing alone on the next line", () => {
     const r = parse(letter({ decisions: [{ item: "Lidocaine 5% patch #30 with 1 refill, DOS: 11/11/2018", outcomeOnNextLine: true }] }));
     expect(r.decisions[0]).toMatchObject({ treatment: { text: "Lidocaine 5% patch #30 with 1 refill, DOS: 11/11/2018" }, outcome: "upheld" });

@@ -25,6 +25,8 @@ const HEADING_DAMAGE: Record<HeadingDamage, string> = {
 // the item cannot be told. Three small letters before the stop keep "Dr." and "No." out.
 const SENTENCE_END_INSIDE = /[a-z]{3}[.?!]["')]?\s+[A-Z]/;
 
+const LABEL_INSIDE = /(?:Claims Administrator guideline|MAXIMUS guideline|Decision rationale):/i;
+
 /** Reads every decision; `orphans` are decisions found outside their section. */
 export function readDecisions(nodes: readonly DecisionNode[], ctx: ReadContext): Decision[] {
   const decisions: Decision[] = [];
@@ -119,6 +121,18 @@ function checkParagraphs(node: DecisionNode, ctx: ReadContext): void {
     }
   }
   const rationale = node.rationale?.content;
+  // A label inside the rationale: the text was doubled ("Decision rationale: Decision
+  // rationale: …") or another decision's paragraph ran into it; the guideline paragraphs
+  // report such text as no citation.
+  const label = rationale ? LABEL_INSIDE.exec(rationale.value) : null;
+  if (rationale && label) {
+    const at = rationale.normalized.start + label.index;
+    ctx.diagnostics.add(
+      "unplaced-decision-text",
+      `The rationale of ${name(node.heading)} holds the label ${quote(label[0])}: its text may be doubled, or another paragraph's text run into it`,
+      ctx.spans.fromNormalized(at, at + label[0].length),
+    );
+  }
   if (rationale && !endsSentence(rationale.value)) {
     ctx.diagnostics.add("possibly-truncated", `The rationale of ${name(node.heading)} ends mid-sentence: text may be missing from it`, ctx.spans.at(rationale.span.end));
   }
