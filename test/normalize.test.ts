@@ -188,10 +188,35 @@ describe("running page headers", () => {
 
 describe("repeated pages", () => {
   it("reads a page extracted twice once, and reports it", () => {
-    const page = `${"An invented line of a page that is long enough to count as a page of a letter.\n".repeat(4)}`;
+    const page = [1, 2, 3, 4].map((i) => `An invented line ${i} of a page that is long enough to count as a page of a letter.\n`).join("");
     const clean = normalize(`first.\f${page}\f${page}\fthird.`);
     expect(clean.text.match(/An invented line/g)).toHaveLength(4);
     expect(clean.repeatedPages).toHaveLength(1);
+  });
+});
+
+describe("repeated lines", () => {
+  it("reads a line that repeats the line before it once, and reports it; a short line may repeat", () => {
+    const line = "An invented line of prose, long enough to count.";
+    const clean = normalize(`${line}\n${line}\n\nnext\n${line}\n\f${line}\nPage 2\nPage 2\n`);
+    expect(clean.text).toBe(`${line}\nnext\n${line}\nPage 2\nPage 2`);
+    expect(clean.repeatedLines.map((r) => clean.input.slice(r.start, r.end))).toEqual([line, line]);
+    // Three or more alike in a row are text that repeats itself, kept as it is.
+    expect(normalize(`${line}\n${line}\n\n${line}\nnext`).text).toBe(`${line}\n${line}\n${line}\nnext`);
+    expect(normalize(`${line}\n${line}\n${line}\n${line}`).repeatedLines).toEqual([]);
+  });
+
+  it("reads a rationale or summary line extracted twice as the letter has it, with a warning", () => {
+    const rationale = "The invented record describes a knee that gives way on stairs and a brace that steadied it. The brace is medically necessary.";
+    const clean = letter({ decisions: [{ item: "Knee brace", rationale }] });
+    const lines = clean.split("\n");
+    const at = lines.findIndex((l) => l.startsWith("Decision rationale:")) + 1;
+    const summaryAt = lines.findIndex((l) => l.startsWith("The injured worker")) + 1;
+    const doubled = lines.flatMap((l, i) => (i === at || i === summaryAt ? [l, l] : [l])).join("\n");
+    const r = parseDetermination(doubled);
+    const c = parseDetermination(clean);
+    expect([r.decisions[0]!.rationale?.text, r.caseSummary?.text]).toEqual([c.decisions[0]!.rationale?.text, c.caseSummary?.text]);
+    expect(r.diagnostics.map((d) => `${d.severity}:${d.code}`)).toEqual(["warning:duplicate-line", "warning:duplicate-line"]);
   });
 });
 
