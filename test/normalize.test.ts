@@ -186,6 +186,23 @@ describe("running page headers", () => {
   });
 });
 
+describe("page numbers", () => {
+  it.each(["Page 2 of 4", "page 2", "2 of 4", "- 2 -", "  Page 12 of 13  "])("leaves out %j on a line of its own, as a page's end, and keeps a bare number", (footer) => {
+    const clean = normalize(`The brace was\n${footer}\nmedically necessary.\n7\n/10 pain.`);
+    expect(clean.text).toBe("The brace was\nmedically necessary.\n7\n/10 pain.");
+    expect(clean.pageBreaks).toEqual([clean.text.indexOf("\nmedically")]);
+  });
+
+  it("reads a rationale a page number splits as one sentence", () => {
+    const rationale = "The invented record describes a knee that gives way on stairs and a brace that steadied it. The brace is medically necessary.";
+    const clean = letter({ decisions: [{ item: "Knee brace", rationale }] });
+    const lines = clean.split("\n");
+    const at = lines.findIndex((l) => l.startsWith("Decision rationale:")) + 1;
+    const r = parseDetermination([...lines.slice(0, at), "Page 2 of 3", ...lines.slice(at)].join("\n"));
+    expect([r.decisions[0]!.rationale?.text, r.diagnostics]).toEqual([parseDetermination(clean).decisions[0]!.rationale?.text, []]);
+  });
+});
+
 describe("repeated pages", () => {
   it("reads a page extracted twice once, and reports it", () => {
     const page = [1, 2, 3, 4].map((i) => `An invented line ${i} of a page that is long enough to count as a page of a letter.\n`).join("");
@@ -198,8 +215,8 @@ describe("repeated pages", () => {
 describe("repeated lines", () => {
   it("reads a line that repeats the line before it once, and reports it; a short line may repeat", () => {
     const line = "An invented line of prose, long enough to count.";
-    const clean = normalize(`${line}\n${line}\n\nnext\n${line}\n\f${line}\nPage 2\nPage 2\n`);
-    expect(clean.text).toBe(`${line}\nnext\n${line}\nPage 2\nPage 2`);
+    const clean = normalize(`${line}\n${line}\n\nnext\n${line}\n\f${line}\nX-ray, 2 views\nX-ray, 2 views\n`);
+    expect(clean.text).toBe(`${line}\nnext\n${line}\nX-ray, 2 views\nX-ray, 2 views`);
     expect(clean.repeatedLines.map((r) => clean.input.slice(r.start, r.end))).toEqual([line, line]);
     // Three or more alike in a row are text that repeats itself, kept as it is.
     expect(normalize(`${line}\n${line}\n\n${line}\nnext`).text).toBe(`${line}\n${line}\n${line}\nnext`);

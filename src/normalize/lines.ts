@@ -35,8 +35,16 @@ const PAGE_HEADER = ["Final", "Determination", "Letter", "for", "IMR", "Case", "
 const PAGE_HEADER_TEXT = "Final Determination Letter";
 const CASE_NUMBER_WORD = /^\[?([A-Z]{2}\d{2}-\d{4,8})\]?$/;
 
+// A page's number on a line of its own ("Page 2 of 4", "2 of 4", "- 2 -"), which a PDF
+// printed from another program puts at each page's foot or head: page furniture, not text.
+// A bare number may be text ("7" / "/10"), so it is kept.
+const PAGE_NUMBER = /^(?:page \d{1,4}(?: of \d{1,4})?|\d{1,4} of \d{1,4}|- ?\d{1,4} ?-)$/i;
+const MAX_PAGE_NUMBER = 20;
+/** Whether a line could be a page number: it is short and starts as one does ("P", "p", a digit or "-"). */
+const mayBePageNumber = (c: number, length: number) => length <= MAX_PAGE_NUMBER && ((c | 0x20) === 112 || (c >= 48 && c <= 57) || c === 45);
+
 // A line this long (characters) that repeats the line before it word for word is text
-// drawn or extracted twice; shorter ones ("Page 2") may repeat in earnest, and so may
+// drawn or extracted twice; shorter ones ("X-ray, 2 views") may repeat in earnest, and so may
 // lines of text that repeats itself (three or more alike in a row).
 const MIN_REPEATED_LINE = 20;
 // A gap this wide inside a line separates the columns of a `pdftotext -layout` table.
@@ -60,7 +68,8 @@ interface Row {
 /**
  * The line pass: trims every line, folds runs of spaces, drops blank lines (the seeds'
  * blank line after every line, layout's blank lines between paragraphs), removes
- * running page headers of this letter (joining a sentence they split), leaves out
+ * running page headers of this letter and page numbers on lines of their own (joining a
+ * sentence they split), leaves out
  * repeated pages and a line that repeats the line before it, stops where another letter's
  * page begins, and folds a layout table's
  * continuation rows into the cells above them (`Application` over `Received:`).
@@ -217,8 +226,15 @@ export function foldLines(input: string, pages: PageFacts = { caseNumber: null, 
       if (pending) emitRow(pending);
       pending = null;
       if (otherLetterAt !== null) break;
-      // Lengths first: lines of one length are rare, so the words are seldom compared.
       const length = end - start;
+      if (mayBePageNumber(input.charCodeAt(start), length) && PAGE_NUMBER.test(input.slice(start, end))) {
+        // Left out like a running page header: the text after it goes on from the line before.
+        pageHeaders.push({ start, end });
+        pageEnded = true;
+        lineStart = lineEnd + 1;
+        continue;
+      }
+      // Lengths first: lines of one length are rare, so the words are seldom compared.
       const repeats = length >= MIN_REPEATED_LINE && length === lastLineEnd - lastLineStart && input.startsWith(input.slice(lastLineStart, lastLineEnd), start);
       repeatRun = repeats ? repeatRun + 1 : 0;
       if (repeatRun === 1 && !nextLineRepeats(input, lineEnd, start, end)) repeatedLines.push({ start, end });
