@@ -293,6 +293,14 @@ describe("issues, decisions and rationales", () => {
     expect(text.slice(flagged!.span.start, flagged!.span.end)).toMatch(/^(?:Decision rationale|MAXIMUS guideline):$/);
   });
 
+  it("flags two decisions of one item that differ, and leaves items decided once alone", () => {
+    const text = letter({ decisions: [{ item: "Knee brace" }, { item: "Wrist splint" }, { item: "knee brace", outcome: "Overturned" }] });
+    const r = parse(text);
+    expect(r.decisions.map((d) => d.outcome)).toEqual(["upheld", "upheld", "overturned"]);
+    expect(r.diagnostics).toMatchObject([{ code: "conflicting-decision", severity: "error", message: expect.stringContaining('"knee brace"') }]);
+    expect(codes(parse(letter({ decisions: [{ item: "Knee brace" }, { item: "Knee brace, hinged" }] })))).toEqual([]);
+  });
+
   it("reads an outcome standing alone on the next line", () => {
     const r = parse(letter({ decisions: [{ item: "Lidocaine 5% patch #30 with 1 refill, DOS: 11/11/2018", outcomeOnNextLine: true }] }));
     expect(r.decisions[0]).toMatchObject({ treatment: { text: "Lidocaine 5% patch #30 with 1 refill, DOS: 11/11/2018" }, outcome: "upheld" });

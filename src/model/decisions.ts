@@ -36,6 +36,8 @@ export function readDecisions(nodes: readonly DecisionNode[], ctx: ReadContext):
   // are hashed only once a second decision of its outline turns up, and at most once.
   const firstOfOutline = new Map<string, Decision | null>();
   const seen = new Set<string>();
+  // The items decided so far: an item decided twice, in other words, is a conflict.
+  const items = new Set<string>();
   for (const node of nodes) {
     const decision = readDecision(node, ctx);
     const outline = outlineOf(decision);
@@ -54,6 +56,16 @@ export function readDecisions(nodes: readonly DecisionNode[], ctx: ReadContext):
         continue;
       }
       seen.add(words);
+    }
+    const item = decision.treatment?.text.toLowerCase();
+    if (item !== undefined) {
+      if (items.has(item)) {
+        ctx.diagnostics.add(
+          "conflicting-decision",
+          `The decision ${quote(decision.treatment!.text)} decides an item an earlier decision decides, in other words (outcome, guidelines or rationale): both are kept, and which is the letter's cannot be told`,
+          node.span,
+        );
+      } else items.add(item);
     }
     decisions.push(decision);
   }
