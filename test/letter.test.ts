@@ -214,6 +214,16 @@ describe("clinical case summary", () => {
     expect(parse(letter()).caseSummary!.text.startsWith("The injured worker is a 52")).toBe(true);
   });
 
+  it.each([
+    ["a semicolon for its colon", (t: string) => t.replace("medical records:", "medical records;")],
+    ["a semicolon for its colon, a colon later in the summary", (t: string) => t.replace("medical records:", "medical records;").replace("lifting crates", "lifting: crates")],
+  ])("starts after a lead-in with %s, which it reports", (_kind, damage) => {
+    const clean = parse(letter());
+    const r = parse(damage(letter()));
+    expect(r.caseSummary!.text).toBe(clean.caseSummary!.text.replace("lifting crates", r.caseSummary!.text.includes("lifting:") ? "lifting: crates" : "lifting crates"));
+    expect(codes(r)).toEqual(["unplaced-text"]);
+  });
+
   it("joins a word hyphenated across lines", () => {
     const text = letter().replace("lifting crates", "lifting over-\nhead crates");
     expect(parse(text).caseSummary!.text).toContain("lifting over-head crates");
