@@ -117,6 +117,8 @@ describe("citations with a template word misread", () => {
     ["a misread year with sections", "Decision based on MTUS Knee Complaints 2OO4, Section(s): Summary."],
     ["a misread label", "Decision based on MTUS Knee Complaints 2004, Section(s); Summary."],
     ["a label without its colon", "Decision based on MTUS Knee Complaints 2004, Section(s) Summary."],
+    ["a label misread", "Decision based on MTUS Knee Complaints 2004, Sectlon(s): Summary."],
+    ["a label misread with a capital", "Decision based on MTUS Knee Complaints 2004, 5ection(S): Summary."],
     ["a misread 'Citation'", "Decision based on MTUS Knee Complaints 2004. Decision based on Non-MTUS Citatlon Invented Knee Text, ch. 2."],
   ])("is an unreadable-citation error, not a section or reference holding the word (%s)", (_kind, paragraph) => {
     expect(read(paragraph).codes).toContain("error:unreadable-citation");

@@ -35,9 +35,9 @@ export interface TextNodeMaker {
 // Cited text ends before the comma or colon that leads to a page marker ("relaxants, pg 128").
 const isCitedTrailing = (c: number) => c === 32 || c === 10 || c === 44 || c === 59 || c === 58;
 
-// A template word misread (OCR's "Section(s);" or "2O04" for a year) does not stop the
-// title: the cited text then starts with it, which no section's name does.
-const CITED_STARTS_WITH_LABEL = /^(?:sections?|pages?|section\(s\)|page\(s\))(?![a-z])/i;
+// A template word misread (OCR's "Section(s);", "Sectlon(s):" or "2O04" for a year) does not
+// stop the title: the cited text then starts with it, which no section's name does.
+const CITED_STARTS_WITH_LABEL = /^(?:sections?|pages?|\S{3,9}\(s\))(?![a-z])/i;
 const MISREAD_YEAR = /^(?=[0-9OolI|]{4}(?![A-Za-z0-9]))(?=.{0,3}[0-9])(?=.{0,3}[OolI|])/;
 const startsWithMisreadWord = (text: TextNode | null) => text !== null && (CITED_STARTS_WITH_LABEL.test(text.value) || MISREAD_YEAR.test(text.value));
 
