@@ -119,6 +119,10 @@ describe("citations with a template word misread", () => {
     ["a label without its colon", "Decision based on MTUS Knee Complaints 2004, Section(s) Summary."],
     ["a label misread", "Decision based on MTUS Knee Complaints 2004, Sectlon(s): Summary."],
     ["a label misread with a capital", "Decision based on MTUS Knee Complaints 2004, 5ection(S): Summary."],
+    ["a colon doubled", "Decision based on MTUS Knee Complaints 2004, Section(s):: Summary."],
+    ["the next opener misread after a numbered section", "Decision based on MTUS Knee Complaints 2004, Section(s): 331. Decision bosed on Non-MTUS Citation Invented Knee Text."],
+    ["the next opener's Non-MTUS misread", "Decision based on MTUS Knee Complaints 2004, Section(s): 331. Decision based on Non-MUS Citation Invented Knee Text."],
+    ["the next opener's first letter lost", "Decision based on MTUS Knee Complaints 2004, Section(s): Summary. ecision based on Non-MTUS Citation Invented Knee Text."],
     ["a misread 'Citation'", "Decision based on MTUS Knee Complaints 2004. Decision based on Non-MTUS Citatlon Invented Knee Text, ch. 2."],
   ])("is an unreadable-citation error, not a section or reference holding the word (%s)", (_kind, paragraph) => {
     expect(read(paragraph).codes).toContain("error:unreadable-citation");

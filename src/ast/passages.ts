@@ -39,7 +39,14 @@ const isCitedTrailing = (c: number) => c === 32 || c === 10 || c === 44 || c ===
 // stop the title: the cited text then starts with it, which no section's name does.
 const CITED_STARTS_WITH_LABEL = /^(?:sections?|pages?|\S{3,9}\(s\))(?![a-z])/i;
 const MISREAD_YEAR = /^(?=[0-9OolI|]{4}(?![A-Za-z0-9]))(?=.{0,3}[0-9])(?=.{0,3}[OolI|])/;
-const startsWithMisreadWord = (text: TextNode | null) => text !== null && (CITED_STARTS_WITH_LABEL.test(text.value) || MISREAD_YEAR.test(text.value));
+// A separator doubled ("Section(s):: X") leaves one at the start.
+const CITED_STARTS_WITH_SEPARATOR = /^[:;,.]/;
+// The next citation's opener misread ("Decision bosed on", "Non-MUS Citation") runs that
+// citation into this one's sections: words of an opener are no section's name.
+const OPENER_WORDS = /\bbased on\b|\bCitation\b|\bNon-M/i;
+/** Whether cited text holds a template word misread, so the citation's fields may be wrong. */
+const holdsMisreadWord = (text: TextNode | null) =>
+  text !== null && (CITED_STARTS_WITH_LABEL.test(text.value) || MISREAD_YEAR.test(text.value) || CITED_STARTS_WITH_SEPARATOR.test(text.value) || OPENER_WORDS.test(text.value));
 
 /** Whether `word` is `target` with at most two letters changed, added or left out ("Citatlon"). */
 function nearly(word: string, target: string): boolean {
@@ -131,7 +138,7 @@ function definePassageVisitor(Base: PassageVisitorBase) {
         yearSpan: year ? this.spanOf(extentOf(year)) : null,
         sections,
         pages,
-        outOfForm: cited.some((t) => t.tokenType === Year || t.tokenType === SectionsLabel) || startsWithMisreadWord(sections) || startsWithMisreadWord(pages),
+        outOfForm: cited.some((t) => t.tokenType === Year || t.tokenType === SectionsLabel) || holdsMisreadWord(sections) || holdsMisreadWord(pages),
         span: this.spanOf(whole),
       };
     }
