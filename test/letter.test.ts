@@ -311,6 +311,13 @@ describe("issues, decisions and rationales", () => {
     expect(codes(parse(letter({ decisions: [{ item: "Knee brace" }, { item: "Knee brace, hinged" }] })))).toEqual([]);
   });
 
+  it("reads a label whose colon is typed twice as the label", () => {
+    const clean = letter({ decisions: [{ item: "Knee brace", rationale: "The brace is medically necessary." }] });
+    const text = clean.replace("Decision rationale:", "Decision rationale::").replace("MAXIMUS guideline:", "MAXIMUS guideline: ;");
+    const [r, c] = [parse(text), parse(clean)];
+    expect([r.decisions[0]!.rationale?.text, r.decisions[0]!.reviewerGuideline?.text, r.diagnostics]).toEqual([c.decisions[0]!.rationale?.text, c.decisions[0]!.reviewerGuideline?.text, []]);
+  });
+
   it("reads an outcome standing alone on the next line", () => {
     const r = parse(letter({ decisions: [{ item: "Lidocaine 5% patch #30 with 1 refill, DOS: 11/11/2018", outcomeOnNextLine: true }] }));
     expect(r.decisions[0]).toMatchObject({ treatment: { text: "Lidocaine 5% patch #30 with 1 refill, DOS: 11/11/2018" }, outcome: "upheld" });

@@ -345,7 +345,10 @@ function defineLetterVisitor(Base: LetterVisitorBase) {
     }
 
     decisionProse(c: DecisionProseCstChildren): Range {
-      return extentOfAll(c.Prose);
+      let { start, end } = extentOfAll(c.Prose);
+      // A label's colon typed twice ("Decision rationale:: …"): the second is the label's too.
+      while (start < end && (this.text.charCodeAt(start) === 58 || this.text.charCodeAt(start) === 59)) start++;
+      return { start, end };
     }
 
     guidelineParagraph(label: IToken, prose: DecisionProseCstChildren): ParagraphNode<GuidelineNode> {
