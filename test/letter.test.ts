@@ -153,6 +153,17 @@ describe("case header", () => {
     expect(r.diagnostics).toMatchObject([{ code: "invalid-header-value", severity: "error", message: expect.stringContaining("(amended)") }]);
   });
 
+  it("gives a date a digit short of the header's padded dates null, with an error, and reads dates written unpadded throughout", () => {
+    for (const text of [letter(), letter({ layout: true })]) {
+      const r = parse(text.replace("04/02/2019", "04/2/2019"));
+      expect(r.dates.decision).toBeNull();
+      expect(r.diagnostics).toMatchObject([{ code: "invalid-header-value", severity: "error", message: expect.stringContaining("a digit short") }]);
+    }
+    const unpadded = letter({ header: { assigned: "3/4/2019", injury: "7/21/2017", decision: "4/12/2019", urDenial: "2/11/2019", received: "2/25/2019" } });
+    expect(parse(unpadded).dates).toEqual({ assigned: "2019-03-04", injury: "2017-07-21", decision: "2019-04-12", urDenial: "2019-02-11", applicationReceived: "2019-02-25" });
+    expect(parse(unpadded).diagnostics).toEqual([]);
+  });
+
   it.each([
     // A word wholly of look-alikes from another alphabet is that alphabet's word (one look-alike in a Latin word is read as Latin).
     ["a word of look-alike letters", "\u0421\u0430\u0455\u0435 Number:"],
