@@ -235,6 +235,27 @@ describe("clinical case summary", () => {
     expect(codes(r)).toEqual(["unplaced-text"]);
   });
 
+  it.each([
+    ["cut short at a line's end", (t: string) => t.replace(/ case file, including all medical records:\n/, "\n").replace(/review of the\ncase file, including all medical records:\n/, "review of the\n")],
+    ["without its colon", (t: string) => t.replace("medical records:", "medical records")],
+  ])("starts after a lead-in %s, which it reports", (_kind, damage) => {
+    const damaged = damage(letter());
+    expect(damaged).not.toBe(letter());
+    const r = parse(damaged);
+    expect(r.caseSummary!.text).toBe(parse(letter()).caseSummary!.text);
+    expect(r.patient).toEqual({ age: 52, sex: "female" });
+    expect(codes(r)).toEqual(["unplaced-text"]);
+  });
+
+  it("starts after a lead-in cut short when a semicolon follows in the summary's second sentence", () => {
+    const clean = letter().replace("aching in the wrist", "aching; in the wrist");
+    const cut = clean.replace(/review of the\ncase file, including all medical records:\n/, "review of the\n");
+    expect(cut).not.toBe(clean);
+    const r = parse(cut);
+    expect(r.caseSummary!.text).toBe(parse(clean).caseSummary!.text);
+    expect(codes(r)).toEqual(["unplaced-text"]);
+  });
+
   it("joins a word hyphenated across lines", () => {
     const text = letter().replace("lifting crates", "lifting over-\nhead crates");
     expect(parse(text).caseSummary!.text).toContain("lifting over-head crates");

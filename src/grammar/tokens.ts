@@ -143,10 +143,10 @@ export const CaseSummaryLeadIn = leadIn("CaseSummaryLeadIn", SUMMARY_LEAD_IN_WOR
 
 // A lead-in in a wording the grammar does not know (or with words inserted): its first
 // words, then anything up to the first colon, within a few lines. The model reports it.
-// A semicolon ends it too: OCR reads a colon as one ("… medical records;"), and the lead-in
-// must not run on into the text after it.
+// A semicolon ends it too: OCR reads a colon as one ("… medical records;"). It never
+// runs past a sentence's end: a lead-in cut short would run on into the text after it.
 const otherWordings = new PhraseSet("wordStart");
-const OTHER_WORDING_TAIL = /[^:;]{0,250}[:;]/y;
+const OTHER_WORDING_TAIL = /(?:[^:;.]|\.(?![ \n][A-Z])){0,250}[:;]/y;
 function leadInOtherWording(name: string, firstWords: string): TokenType {
   const id = otherWordings.add([firstWords]);
   return createToken({
