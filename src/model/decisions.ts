@@ -26,6 +26,14 @@ const HEADING_DAMAGE: Record<HeadingDamage, string> = {
 const SENTENCE_END_INSIDE = /[a-z]{3}[.?!]["')]?\s+[A-Z]/;
 
 const LABEL_INSIDE = /(?:Claims Administrator guideline|MAXIMUS guideline|Decision rationale):/i;
+/** Whether a colon in `text` follows "guideline" or "rationale": only then is the pattern worth running (colons are rare in prose). */
+function mayHoldLabel(text: string): boolean {
+  for (let at = text.indexOf(":"); at >= 9; at = text.indexOf(":", at + 1)) {
+    const word = text.slice(at - 9, at).toLowerCase();
+    if (word === "guideline" || word === "rationale") return true;
+  }
+  return false;
+}
 
 /** Reads every decision; `orphans` are decisions found outside their section. */
 export function readDecisions(nodes: readonly DecisionNode[], ctx: ReadContext): Decision[] {
@@ -136,7 +144,7 @@ function checkParagraphs(node: DecisionNode, ctx: ReadContext): void {
   // A label inside the rationale: the text was doubled ("Decision rationale: Decision
   // rationale: …") or another decision's paragraph ran into it; the guideline paragraphs
   // report such text as no citation.
-  const label = rationale ? LABEL_INSIDE.exec(rationale.value) : null;
+  const label = rationale && mayHoldLabel(rationale.value) ? LABEL_INSIDE.exec(rationale.value) : null;
   if (rationale && label) {
     const at = rationale.normalized.start + label.index;
     ctx.diagnostics.add(

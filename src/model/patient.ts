@@ -27,6 +27,27 @@ const THE_AGED = new RegExp(`\\b(?:the|this|a|an)[ \\n]${AGE}[ \\n]${SEX_WORD}[ 
 // Every description, to tell when the summary describes its subject more than one way.
 const DESCRIPTIONS = [new RegExp(IS_A.source, "gi"), new RegExp(THE_AGED.source, "gi")];
 const ANY_SEX = new RegExp(`\\b${SEX_WORD}\\b`, "i");
+// What every sex word holds, in the cases a letter writes ("male" in "female", "man" in "woman").
+const SEX_STEMS = ["male", "Male", "MALE", "man", "Man", "MAN", "lady", "Lady", "LADY"];
+const SEX_WORD_AT = new RegExp(`${SEX_WORD}\\b`, "iy");
+
+const isWordCharacter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+
+/** Whether a sex word starts at or after `from`. */
+function sexWordFrom(text: string, from: number): boolean {
+  for (const stem of SEX_STEMS) {
+    for (let at = text.indexOf(stem, from); at >= 0; at = text.indexOf(stem, at + 1)) {
+      // The word around the stem: back to its start (at most "gentle", "wo", "fe").
+      // A letter right after "man"/"male"/"lady" ("management") ends the look at once.
+      if (isWordCharacter(text.charCodeAt(at + stem.length))) continue;
+      let start = at;
+      while (start > from && start > at - 6 && isWordCharacter(text.charCodeAt(start - 1))) start--;
+      SEX_WORD_AT.lastIndex = start;
+      if (!isWordCharacter(text.charCodeAt(start - 1)) && SEX_WORD_AT.test(text)) return true;
+    }
+  }
+  return false;
+}
 const ANY_AGE = new RegExp(`\\b${AGE}\\b`, "i");
 
 const FEMALE = new Set(["female", "woman", "lady"]);
@@ -62,7 +83,10 @@ export function readPatient(summary: TextNode | null, ctx: ReadContext): Patient
   // male") leaves no way to tell which is the worker: that value is null, with a warning.
   let otherSex: RegExpExecArray | undefined;
   let otherAge: RegExpExecArray | undefined;
-  for (const pattern of DESCRIPTIONS) {
+  // Every description names a sex: with no sex word after the first description, there is
+  // no other (plain string searches, cheaper than the descriptions' patterns, which most
+  // summaries then skip).
+  if (sexWordFrom(text, m.index + m[0].length)) for (const pattern of DESCRIPTIONS) {
     for (const d of text.matchAll(pattern)) {
       if (!otherSex && (FEMALE.has(d[2]!.toLowerCase()) ? "female" : "male") !== sex) otherSex = d;
       if (!otherAge && d[1] !== undefined && m[1] !== undefined && Number(d[1]) !== Number(m[1])) otherAge = d;
