@@ -105,6 +105,41 @@ describe("Non-MTUS citations", () => {
   });
 });
 
+describe("citations with a template word misread", () => {
+  /** The decision's MAXIMUS paragraph and the letter's diagnostics. */
+  const read = (paragraph: string) => {
+    const r = parseDetermination(letter({ decisions: [{ item: "Invented item", maximus: paragraph }] }));
+    return { guideline: r.decisions[0]!.reviewerGuideline!, codes: r.diagnostics.map((d) => `${d.severity}:${d.code}`) };
+  };
+
+  it.each([
+    ["a misread year", "Decision based on MTUS Knee Complaints 2O04."],
+    ["a misread year with sections", "Decision based on MTUS Knee Complaints 2OO4, Section(s): Summary."],
+    ["a misread label", "Decision based on MTUS Knee Complaints 2004, Section(s); Summary."],
+    ["a label without its colon", "Decision based on MTUS Knee Complaints 2004, Section(s) Summary."],
+    ["a label misread", "Decision based on MTUS Knee Complaints 2004, Sectlon(s): Summary."],
+    ["a label misread with a capital", "Decision based on MTUS Knee Complaints 2004, 5ection(S): Summary."],
+    ["a colon doubled", "Decision based on MTUS Knee Complaints 2004, Section(s):: Summary."],
+    ["the next opener misread after a numbered section", "Decision based on MTUS Knee Complaints 2004, Section(s): 331. Decision bosed on Non-MTUS Citation Invented Knee Text."],
+    ["the next opener's Non-MTUS misread", "Decision based on MTUS Knee Complaints 2004, Section(s): 331. Decision based on Non-MUS Citation Invented Knee Text."],
+    ["the next opener's first letter lost", "Decision based on MTUS Knee Complaints 2004, Section(s): Summary. ecision based on Non-MTUS Citation Invented Knee Text."],
+    ["a misread 'Citation'", "Decision based on MTUS Knee Complaints 2004. Decision based on Non-MTUS Citatlon Invented Knee Text, ch. 2."],
+  ])("is an unreadable-citation error, not a section or reference holding the word (%s)", (_kind, paragraph) => {
+    expect(read(paragraph).codes).toContain("error:unreadable-citation");
+  });
+
+  it("leaves the forms the letters use alone", () => {
+    for (const paragraph of [
+      "Decision based on MTUS Knee Complaints 2004, Section(s): Summary.",
+      "Decision based on MTUS Chronic Pain Treatment Guidelines Muscle Relaxants, pg 12.",
+      "Decision based on MTUS Chronic Pain Treatment Guidelines Page(s): 64-66.",
+      "Decision based on MTUS Knee Complaints 2004. Decision based on Non-MTUS Citation Invented Knee Text, ch. 2.",
+    ]) {
+      expect(read(paragraph).codes.filter((c) => c.startsWith("error"))).toEqual([]);
+    }
+  });
+});
+
 describe("citation spans", () => {
   it("point at each citation in the input", () => {
     const text = letter({ decisions: [{ item: "Brace", maximus: "Decision based on MTUS Knee Complaints 2004, Section(s): Summary. Decision based on Non-MTUS Citation ODG, Knee." }] });

@@ -153,8 +153,20 @@ describe("case header", () => {
     expect(r.diagnostics).toMatchObject([{ code: "invalid-header-value", severity: "error", message: expect.stringContaining("(amended)") }]);
   });
 
+  it("gives a date a digit short of the header's padded dates null, with an error, and reads dates written unpadded throughout", () => {
+    for (const text of [letter(), letter({ layout: true })]) {
+      const r = parse(text.replace("04/02/2019", "04/2/2019"));
+      expect(r.dates.decision).toBeNull();
+      expect(r.diagnostics).toMatchObject([{ code: "invalid-header-value", severity: "error", message: expect.stringContaining("a digit short") }]);
+    }
+    const unpadded = letter({ header: { assigned: "3/4/2019", injury: "7/21/2017", decision: "4/12/2019", urDenial: "2/11/2019", received: "2/25/2019" } });
+    expect(parse(unpadded).dates).toEqual({ assigned: "2019-03-04", injury: "2017-07-21", decision: "2019-04-12", urDenial: "2019-02-11", applicationReceived: "2019-02-25" });
+    expect(parse(unpadded).diagnostics).toEqual([]);
+  });
+
   it.each([
-    ["a look-alike letter", "\u0421ase Number:"],
+    // A word wholly of look-alikes from another alphabet is that alphabet's word (one look-alike in a Latin word is read as Latin).
+    ["a word of look-alike letters", "\u0421\u0430\u0455\u0435 Number:"],
     ["a misspelling", "Case Numbr:"],
   ])("reads the rest of a header whose first label is unreadable (%s): the case number is null, with an error", (_kind, label) => {
     for (const text of [letter(), letter({ layout: true })]) {
@@ -213,6 +225,37 @@ describe("clinical case summary", () => {
     expect(parse(letter()).caseSummary!.text.startsWith("The injured worker is a 52")).toBe(true);
   });
 
+  it.each([
+    ["a semicolon for its colon", (t: string) => t.replace("medical records:", "medical records;")],
+    ["a semicolon for its colon, a colon later in the summary", (t: string) => t.replace("medical records:", "medical records;").replace("lifting crates", "lifting: crates")],
+  ])("starts after a lead-in with %s, which it reports", (_kind, damage) => {
+    const clean = parse(letter());
+    const r = parse(damage(letter()));
+    expect(r.caseSummary!.text).toBe(clean.caseSummary!.text.replace("lifting crates", r.caseSummary!.text.includes("lifting:") ? "lifting: crates" : "lifting crates"));
+    expect(codes(r)).toEqual(["unplaced-text"]);
+  });
+
+  it.each([
+    ["cut short at a line's end", (t: string) => t.replace(/ case file, including all medical records:\n/, "\n").replace(/review of the\ncase file, including all medical records:\n/, "review of the\n")],
+    ["without its colon", (t: string) => t.replace("medical records:", "medical records")],
+  ])("starts after a lead-in %s, which it reports", (_kind, damage) => {
+    const damaged = damage(letter());
+    expect(damaged).not.toBe(letter());
+    const r = parse(damaged);
+    expect(r.caseSummary!.text).toBe(parse(letter()).caseSummary!.text);
+    expect(r.patient).toEqual({ age: 52, sex: "female" });
+    expect(codes(r)).toEqual(["unplaced-text"]);
+  });
+
+  it("starts after a lead-in cut short when a semicolon follows in the summary's second sentence", () => {
+    const clean = letter().replace("aching in the wrist", "aching; in the wrist");
+    const cut = clean.replace(/review of the\ncase file, including all medical records:\n/, "review of the\n");
+    expect(cut).not.toBe(clean);
+    const r = parse(cut);
+    expect(r.caseSummary!.text).toBe(parse(clean).caseSummary!.text);
+    expect(codes(r)).toEqual(["unplaced-text"]);
+  });
+
   it("joins a word hyphenated across lines", () => {
     const text = letter().replace("lifting crates", "lifting over-\nhead crates");
     expect(parse(text).caseSummary!.text).toContain("lifting over-head crates");
@@ -237,6 +280,17 @@ describe("clinical case summary", () => {
     expect(r.diagnostics).toMatchObject([{ code: "unclear-patient", severity: "warning", message: expect.stringContaining("years old") }]);
   });
 
+  it.each([
+    ["The injured worker is a 33 year old female. The injured worker is a 48 year old male who fell.", null, null],
+    ["The injured worker is a 33 year old female. The 48 year old female injured worker fell.", null, "female"],
+    ["The injured worker is a 33 year old male who fell. Today he is a male in no distress.", 33, "male"],
+  ])("gives null with a warning when the summary describes the worker two ways: %j", (summary, age, sex) => {
+    const r = parse(letter({ summary }));
+    expect(r.patient).toEqual({ age, sex });
+    if (age === null || sex === null) expect(r.diagnostics).toContainEqual(expect.objectContaining({ code: "unclear-patient", message: expect.stringContaining("describes the injured worker as") }));
+    else expect(r.diagnostics).toEqual([]);
+  });
+
   it("is null with a warning when the section is missing", () => {
     const r = parse(letter({ summary: false }));
     expect(r.caseSummary).toBeNull();
@@ -249,6 +303,60 @@ describe("issues, decisions and rationales", () => {
     const item = "Electromyography and nerve conduction velocity studies of the bilateral upper extremities and the cervical paraspinal muscles";
     const r = parse(letter({ decisions: [{ item, headingWidth: 70 }] }));
     expect(r.decisions[0]!.treatment?.text).toBe(item);
+  });
+
+  it.each(["::", " :", ";:", ",:", ": :"])("leaves a separator doubled beside the heading's colon out of the treatment (%j)", (separator) => {
+    const r = parse(letter({ decisions: [{ item: "Knee brace, hinged" }] }).replace("Knee brace, hinged: Upheld", `Knee brace, hinged${separator} Upheld`));
+    expect(r.decisions[0]).toMatchObject({ treatment: { text: "Knee brace, hinged" }, outcome: "upheld" });
+  });
+
+  it.each(["is::", "is ::"])("leaves a separator doubled beside a partial authorization's colon out of the treatment (%j)", (separator) => {
+    const partial = { original: "Acupuncture, ten sessions", authorized: "Acupuncture, six sessions" };
+    const text = letter({ decisions: [{ item: "Acupuncture, four sessions", partial }] }).replace(/four sessions is: Upheld/, `four sessions ${separator} Upheld`);
+    expect(text).toContain(separator);
+    const d = parse(text).decisions[0]!;
+    expect([d.treatment?.text, d.originalRequest?.text, d.authorized?.text, d.outcome]).toEqual(["Acupuncture, four sessions", ...Object.values(partial), "upheld"]);
+  });
+
+  it("gives treatment null with an error when the paragraph before a heading ran into it (lines joined)", () => {
+    const clean = letter({ decisions: [{ item: "Knee brace", rationale: "The brace is medically necessary." }, { item: "Wrist splint" }] });
+    // The heading's line joined with the paragraph's last line, a line that starts a sentence.
+    const text = clean.replace(
+      "Decision rationale: The brace is medically necessary.\nWrist splint: Upheld",
+      "Decision rationale: The invented record shows a knee that gives way on stairs.\nThe brace is medically necessary. Wrist splint: Upheld",
+    );
+    expect(text).not.toBe(clean);
+    const r = parse(text);
+    expect(r.decisions.map((d) => [d.treatment?.text ?? null, d.outcome])).toEqual([["Knee brace", "upheld"], [null, "upheld"]]);
+    expect(r.diagnostics).toContainEqual(expect.objectContaining({ code: "malformed-decision-heading", severity: "error", message: expect.stringContaining("holds the end of a sentence") }));
+    // An abbreviation's stop is no sentence's end.
+    expect(parse(letter({ decisions: [{ item: "Consultation with Dr. Ames, No. 2" }] })).decisions[0]!.treatment?.text).toBe("Consultation with Dr. Ames, No. 2");
+  });
+
+  it.each([
+    ["the label doubled", "Decision rationale: Decision rationale: The brace is medically necessary."],
+    ["another label inside", "Decision rationale: The brace helps. MAXIMUS guideline: The brace is medically necessary."],
+  ])("flags a rationale that holds a decision's label (%s)", (_kind, paragraph) => {
+    const text = letter({ decisions: [{ item: "Knee brace", rationale: "The brace is medically necessary." }] }).replace("Decision rationale: The brace is medically necessary.", paragraph);
+    const r = parse(text);
+    const flagged = r.diagnostics.find((d) => d.code === "unplaced-decision-text");
+    expect(flagged).toMatchObject({ severity: "error", message: expect.stringContaining("holds the label") });
+    expect(text.slice(flagged!.span.start, flagged!.span.end)).toMatch(/^(?:Decision rationale|MAXIMUS guideline):$/);
+  });
+
+  it("flags two decisions of one item that differ, and leaves items decided once alone", () => {
+    const text = letter({ decisions: [{ item: "Knee brace" }, { item: "Wrist splint" }, { item: "knee brace", outcome: "Overturned" }] });
+    const r = parse(text);
+    expect(r.decisions.map((d) => d.outcome)).toEqual(["upheld", "upheld", "overturned"]);
+    expect(r.diagnostics).toMatchObject([{ code: "conflicting-decision", severity: "error", message: expect.stringContaining('"knee brace"') }]);
+    expect(codes(parse(letter({ decisions: [{ item: "Knee brace" }, { item: "Knee brace, hinged" }] })))).toEqual([]);
+  });
+
+  it("reads a label whose colon is typed twice as the label", () => {
+    const clean = letter({ decisions: [{ item: "Knee brace", rationale: "The brace is medically necessary." }] });
+    const text = clean.replace("Decision rationale:", "Decision rationale::").replace("MAXIMUS guideline:", "MAXIMUS guideline: ;");
+    const [r, c] = [parse(text), parse(clean)];
+    expect([r.decisions[0]!.rationale?.text, r.decisions[0]!.reviewerGuideline?.text, r.diagnostics]).toEqual([c.decisions[0]!.rationale?.text, c.decisions[0]!.reviewerGuideline?.text, []]);
   });
 
   it("reads an outcome standing alone on the next line", () => {

@@ -89,6 +89,29 @@ describe("mojibake", () => {
   });
 });
 
+describe("look-alike letters", () => {
+  it("reads Cyrillic and Greek look-alikes inside Latin words as the Latin letters, and leaves other words alone", () => {
+    expect(normalize("Uph\u0435ld \u041everturned TNF\u03b1 \u0441\u043e\u0440 \u0391\u0392 x\u0391").text).toBe("Upheld Overturned TNF\u03b1 \u0441\u043e\u0440 \u0391\u0392 xA");
+    // A heading, a label, a header label and an outcome word, each with one look-alike: read as if clean.
+    const text = letter({ decisions: [{ item: "Knee brace", outcome: "Overturned" }, { item: "Wrist splint" }] })
+      .replace("CLINICAL CASE SUMMARY", "CLINICAL C\u0410SE SUMMARY")
+      .replace("Decision rationale:", "Decision r\u0430tionale:")
+      .replace("Date of Injury:", "D\u0430te of Injury:")
+      .replace(": Overturned", ": \u041everturned")
+      .replace(": Upheld", ": Uph\u0435ld")
+      .replace("Case Number:", "\u0421ase Number:");
+    expect(text).not.toBe(letter({ decisions: [{ item: "Knee brace", outcome: "Overturned" }, { item: "Wrist splint" }] }));
+    const r = parseDetermination(text);
+    const clean = parseDetermination(letter({ decisions: [{ item: "Knee brace", outcome: "Overturned" }, { item: "Wrist splint" }] }));
+    expect([r.caseNumber, r.reviewer, r.dates, r.decisions.map((d) => [d.outcome, d.rationale?.text]), r.diagnostics]).toEqual([clean.caseNumber, clean.reviewer, clean.dates, clean.decisions.map((d) => [d.outcome, d.rationale?.text]), []]);
+  });
+
+  it("looks at each word once, however long (linear)", () => {
+    const text = `${"\u0435".repeat(200_000)}a ${"x\u0435".repeat(200_000)}`;
+    expect(normalize(text).text).toBe(`${"e".repeat(200_000)}a ${"xe".repeat(200_000)}`);
+  });
+});
+
 describe("control characters and broken text", () => {
   it("removes NUL and other control characters and reports them", () => {
     const clean = normalize("a\u0000b\u0007c");
@@ -163,12 +186,54 @@ describe("running page headers", () => {
   });
 });
 
+describe("page numbers", () => {
+  it.each(["Page 2 of 4", "page 2", "2 of 4", "- 2 -", "  Page 12 of 13  "])("leaves out %j on a line of its own, as a page's end, and keeps a bare number", (footer) => {
+    const clean = normalize(`The brace was\n${footer}\nmedically necessary.\n7\n/10 pain.`);
+    expect(clean.text).toBe("The brace was\nmedically necessary.\n7\n/10 pain.");
+    expect(clean.pageBreaks).toEqual([clean.text.indexOf("\nmedically")]);
+  });
+
+  it("reads a rationale a page number splits as one sentence", () => {
+    const rationale = "The invented record describes a knee that gives way on stairs and a brace that steadied it. The brace is medically necessary.";
+    const clean = letter({ decisions: [{ item: "Knee brace", rationale }] });
+    const lines = clean.split("\n");
+    const at = lines.findIndex((l) => l.startsWith("Decision rationale:")) + 1;
+    const r = parseDetermination([...lines.slice(0, at), "Page 2 of 3", ...lines.slice(at)].join("\n"));
+    expect([r.decisions[0]!.rationale?.text, r.diagnostics]).toEqual([parseDetermination(clean).decisions[0]!.rationale?.text, []]);
+  });
+});
+
 describe("repeated pages", () => {
   it("reads a page extracted twice once, and reports it", () => {
-    const page = `${"An invented line of a page that is long enough to count as a page of a letter.\n".repeat(4)}`;
+    const page = [1, 2, 3, 4].map((i) => `An invented line ${i} of a page that is long enough to count as a page of a letter.\n`).join("");
     const clean = normalize(`first.\f${page}\f${page}\fthird.`);
     expect(clean.text.match(/An invented line/g)).toHaveLength(4);
     expect(clean.repeatedPages).toHaveLength(1);
+  });
+});
+
+describe("repeated lines", () => {
+  it("reads a line that repeats the line before it once, and reports it; a short line may repeat", () => {
+    const line = "An invented line of prose, long enough to count.";
+    const clean = normalize(`${line}\n${line}\n\nnext\n${line}\n\f${line}\nX-ray, 2 views\nX-ray, 2 views\n`);
+    expect(clean.text).toBe(`${line}\nnext\n${line}\nX-ray, 2 views\nX-ray, 2 views`);
+    expect(clean.repeatedLines.map((r) => clean.input.slice(r.start, r.end))).toEqual([line, line]);
+    // Three or more alike in a row are text that repeats itself, kept as it is.
+    expect(normalize(`${line}\n${line}\n\n${line}\nnext`).text).toBe(`${line}\n${line}\n${line}\nnext`);
+    expect(normalize(`${line}\n${line}\n${line}\n${line}`).repeatedLines).toEqual([]);
+  });
+
+  it("reads a rationale or summary line extracted twice as the letter has it, with a warning", () => {
+    const rationale = "The invented record describes a knee that gives way on stairs and a brace that steadied it. The brace is medically necessary.";
+    const clean = letter({ decisions: [{ item: "Knee brace", rationale }] });
+    const lines = clean.split("\n");
+    const at = lines.findIndex((l) => l.startsWith("Decision rationale:")) + 1;
+    const summaryAt = lines.findIndex((l) => l.startsWith("The injured worker")) + 1;
+    const doubled = lines.flatMap((l, i) => (i === at || i === summaryAt ? [l, l] : [l])).join("\n");
+    const r = parseDetermination(doubled);
+    const c = parseDetermination(clean);
+    expect([r.decisions[0]!.rationale?.text, r.caseSummary?.text]).toEqual([c.decisions[0]!.rationale?.text, c.caseSummary?.text]);
+    expect(r.diagnostics.map((d) => `${d.severity}:${d.code}`)).toEqual(["warning:duplicate-line", "warning:duplicate-line"]);
   });
 });
 

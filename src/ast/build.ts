@@ -30,6 +30,7 @@ import type {
   UnplacedCstChildren,
   WordsCstChildren,
 } from "../grammar/cst.js";
+import { SUMMARY_LEAD_IN_WORDINGS } from "../grammar/boilerplate.js";
 import { isSpace } from "../grammar/characters.js";
 import { isPartialPhrase, letterParser } from "../grammar/parser.js";
 import {
@@ -87,9 +88,21 @@ const OUTCOMES = new Map<TokenType, Outcome>([
   [Overturned, "overturned"],
 ]);
 
+// The summary's lead-in, word by word (its punctuation aside), to know it when its end is lost.
+const LEAD_IN_WORDS = SUMMARY_LEAD_IN_WORDINGS.map((w) => w.split(" ").map(bareWord));
+// So many of its first words, and the summary opens with a lead-in cut short, not by chance.
+const MIN_LEAD_IN_WORDS = 5;
+
+function bareWord(word: string): string {
+  return word.replace(/[,.:;]+$/, "").toLowerCase();
+}
+
 // Spaces and line breaks never start or end a passage; a partial authorization's
 // "Y, leaving …" leaves a comma behind Y.
 const isSpaceOrSeparator = (c: number) => c === 32 || c === 10 || c === 44 /* , */ || c === 59; /* ; */
+// A heading's item never ends in a separator: one doubled or typed beside its colon
+// ("X:: Upheld", "X;: Upheld") is the colon's, not the treatment's.
+const isSpaceOrHeadingSeparator = (c: number) => isSpaceOrSeparator(c) || c === 58; /* : */
 
 /**
  * Chevrotain's visitor base: `validateVisitor` checks there is a method per rule (the tests
@@ -228,12 +241,41 @@ function defineLetterVisitor(Base: LetterVisitorBase) {
 
     clinicalCaseSummary(c: ClinicalCaseSummaryCstChildren, whole: Range): ClinicalCaseSummaryNode {
       const leadIn = c.caseSummaryLeadIn?.[0];
+      const summary = extentOfAll(c.summary);
+      // No lead-in read, but the summary opens with its first words, then a new sentence: the
+      // rest of the lead-in was lost (its colon with it). Those words are the lead-in's.
+      const cut = leadIn ? -1 : this.leadInCutShort(summary);
       return {
         type: "ClinicalCaseSummary",
-        summary: this.textNode(extentOfAll(c.summary)),
-        otherLeadIn: leadIn ? this.caseSummaryLeadIn(leadIn.children) : null,
+        summary: this.textNode(cut < 0 ? summary : { start: cut, end: summary.end }),
+        otherLeadIn: leadIn ? this.caseSummaryLeadIn(leadIn.children) : cut < 0 ? null : this.textNode({ start: summary.start, end: cut }),
         span: this.span(whole),
       };
+    }
+
+    /** Where a lead-in cut short at a line's end, which `range` opens with, ends; or -1. */
+    leadInCutShort(range: Range): number {
+      const text = this.text;
+      for (const words of LEAD_IN_WORDS) {
+        let at = range.start;
+        let matched = 0;
+        for (const word of words) {
+          while (at < range.end && isSpace(text.charCodeAt(at))) at++;
+          let end = at;
+          while (end < range.end && !isSpace(text.charCodeAt(end))) end++;
+          if (end === at || bareWord(text.slice(at, end)) !== word) break;
+          matched++;
+          at = end;
+        }
+        // Cut short: the summary's first sentence (a capital) or a line's end follows its words
+        // (a misread word of it, in small letters, is no cut: the lead-in is then left as it is).
+        let next = at;
+        while (next < range.end && text.charCodeAt(next) === 32) next++;
+        const code = text.charCodeAt(next);
+        const cutThere = next >= range.end || code === 10 || (code >= 65 && code <= 90);
+        if (matched === words.length || (matched >= MIN_LEAD_IN_WORDS && cutThere)) return at;
+      }
+      return -1;
     }
 
     /** The lead-in, when it is not worded as the grammar knows it. */
@@ -297,7 +339,7 @@ function defineLetterVisitor(Base: LetterVisitorBase) {
       const partial = c.partialAuthorization?.[0];
       const words = c.words ?? [];
       const wordsEnd = colon ? colon.startOffset : whole.end;
-      const text = this.textNode({ start: whole.start, end: wordsEnd });
+      const text = this.textNode({ start: whole.start, end: wordsEnd }, colon ? isSpaceOrHeadingSeparator : isSpace);
       let damage: HeadingDamage | null = null;
       if (words.some((t) => OUTCOMES.has(t.tokenType))) damage = "two-outcomes";
       else if (!partial && words.some((t) => isPartialPhrase(t.tokenType))) damage = "broken-partial-authorization";
@@ -324,7 +366,7 @@ function defineLetterVisitor(Base: LetterVisitorBase) {
         type: "PartialAuthorization",
         originalRequest: this.textNode(words(c.originalRequest)),
         authorized: this.textNode(words(c.authorized), isSpaceOrSeparator),
-        remainder: this.textNode(words(c.remainder)),
+        remainder: this.textNode(words(c.remainder), isSpaceOrHeadingSeparator),
         span: this.span(whole),
       };
     }
@@ -342,7 +384,10 @@ function defineLetterVisitor(Base: LetterVisitorBase) {
     }
 
     decisionProse(c: DecisionProseCstChildren): Range {
-      return extentOfAll(c.Prose);
+      let { start, end } = extentOfAll(c.Prose);
+      // A label's colon typed twice ("Decision rationale:: …"): the second is the label's too.
+      while (start < end && (this.text.charCodeAt(start) === 58 || this.text.charCodeAt(start) === 59)) start++;
+      return { start, end };
     }
 
     guidelineParagraph(label: IToken, prose: DecisionProseCstChildren): ParagraphNode<GuidelineNode> {

@@ -35,6 +35,33 @@ export interface TextNodeMaker {
 // Cited text ends before the comma or colon that leads to a page marker ("relaxants, pg 128").
 const isCitedTrailing = (c: number) => c === 32 || c === 10 || c === 44 || c === 59 || c === 58;
 
+// A template word misread (OCR's "Section(s);", "Sectlon(s):" or "2O04" for a year) does not
+// stop the title: the cited text then starts with it, which no section's name does.
+const CITED_STARTS_WITH_LABEL = /^(?:sections?|pages?|\S{3,9}\(s\))(?![a-z])/i;
+const MISREAD_YEAR = /^(?=[0-9OolI|]{4}(?![A-Za-z0-9]))(?=.{0,3}[0-9])(?=.{0,3}[OolI|])/;
+// A separator doubled ("Section(s):: X") leaves one at the start.
+const CITED_STARTS_WITH_SEPARATOR = /^[:;,.]/;
+// The next citation's opener misread ("Decision bosed on", "Non-MUS Citation") runs that
+// citation into this one's sections: words of an opener are no section's name.
+const OPENER_WORDS = /\bbased on\b|\bCitation\b|\bNon-M/i;
+/** Whether cited text holds a template word misread, so the citation's fields may be wrong. */
+const holdsMisreadWord = (text: TextNode | null) =>
+  text !== null && (CITED_STARTS_WITH_LABEL.test(text.value) || MISREAD_YEAR.test(text.value) || CITED_STARTS_WITH_SEPARATOR.test(text.value) || OPENER_WORDS.test(text.value));
+
+/** Whether `word` is `target` with at most two letters changed, added or left out ("Citatlon"). */
+function nearly(word: string, target: string): boolean {
+  if (Math.abs(word.length - target.length) > 2) return false;
+  let previous = Array.from({ length: target.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= word.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= target.length; j++) {
+      row[j] = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (word[i - 1] === target[j - 1] ? 0 : 1));
+    }
+    previous = row;
+  }
+  return previous[target.length]! <= 2;
+}
+
 /**
  * Chevrotain's visitor base: `validateVisitor` checks there is a method per rule (the tests
  * call it). The methods are called directly with each node's typed children, not through
@@ -101,15 +128,17 @@ function definePassageVisitor(Base: PassageVisitorBase) {
       const year = c.Year?.[0] ?? null;
       const title = c.unknownTitle ? this.unknownTitle(c.unknownTitle[0]!.children) : extentOfAll(c.MtusTitle);
       const cited = [...(c.sections[0]!.children.GuidelineText ?? []), ...(c.pages?.[0]!.children.GuidelineText ?? [])];
+      const sections = this.text(this.citedText(c.sections[0]!.children), isCitedTrailing);
+      const pages = c.pages ? this.text(this.citedText(c.pages[0]!.children), isCitedTrailing) : null;
       return {
         type: "MtusCitation",
         guideline: this.text(title),
         knownTitle: c.MtusTitle !== undefined,
         year: year ? Number(year.image) : null,
         yearSpan: year ? this.spanOf(extentOf(year)) : null,
-        sections: this.text(this.citedText(c.sections[0]!.children), isCitedTrailing),
-        pages: c.pages ? this.text(this.citedText(c.pages[0]!.children), isCitedTrailing) : null,
-        outOfForm: cited.some((t) => t.tokenType === Year || t.tokenType === SectionsLabel),
+        sections,
+        pages,
+        outOfForm: cited.some((t) => t.tokenType === Year || t.tokenType === SectionsLabel) || holdsMisreadWord(sections) || holdsMisreadWord(pages),
         span: this.spanOf(whole),
       };
     }
@@ -129,7 +158,9 @@ function definePassageVisitor(Base: PassageVisitorBase) {
       const last = words.length > 0 && words[words.length - 1]!.tokenType === Period ? words.length - 1 : words.length;
       const reference = this.text(extentOfAll(words.slice(0, last)));
       const opener = c.DecisionBasedOnNonMtus[0]!.image;
-      const outOfForm = !/Citation$/i.test(opener) && reference !== null && /(?:^|\s)Citation\s/.test(reference.value);
+      // Without "Citation" in the opener, the reference must not hold it, nor start with it misread.
+      const outOfForm =
+        !/Citation$/i.test(opener) && reference !== null && (/(?:^|\s)Citation\s/.test(reference.value) || nearly(/^\S*/.exec(reference.value)![0].toLowerCase(), "citation"));
       return { type: "NonMtusCitation", reference, outOfForm, span: this.spanOf(whole) };
     }
 

@@ -143,8 +143,10 @@ export const CaseSummaryLeadIn = leadIn("CaseSummaryLeadIn", SUMMARY_LEAD_IN_WOR
 
 // A lead-in in a wording the grammar does not know (or with words inserted): its first
 // words, then anything up to the first colon, within a few lines. The model reports it.
+// A semicolon ends it too: OCR reads a colon as one ("… medical records;"). It never
+// runs past a sentence's end: a lead-in cut short would run on into the text after it.
 const otherWordings = new PhraseSet("wordStart");
-const OTHER_WORDING_TAIL = /[^:]{0,250}:/y;
+const OTHER_WORDING_TAIL = /(?:[^:;.]|\.(?![ \n][A-Z])){0,250}[:;]/y;
 function leadInOtherWording(name: string, firstWords: string): TokenType {
   const id = otherWordings.add([firstWords]);
   return createToken({
@@ -232,8 +234,10 @@ function outcomeColonAt(text: string, offset: number): number {
 }
 
 function matchOutcomeColon(text: string, offset: number): [string] | null {
-  const colon = outcomeColonAt(text, offset);
-  if (colon < 0) return null;
+  const first = outcomeColonAt(text, offset);
+  if (first < 0) return null;
+  // A colon typed twice ("X:: Upheld", "X is:: Upheld") is one; only one more is looked at (linear).
+  const colon = text.charCodeAt(first + 1) === COLON ? first + 1 : first;
   OUTCOME_PLACE.lastIndex = colon + 1;
   OUTCOME_NEXT.lastIndex = colon + 1;
   if (!OUTCOME_PLACE.test(text) && !OUTCOME_NEXT.test(text)) return null;

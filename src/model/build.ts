@@ -153,6 +153,9 @@ function reportRepairs(ctx: ReadContext): void {
   for (const page of ctx.normalized.repeatedPages) {
     ctx.diagnostics.add("duplicate-page", "A page that repeats an earlier page word for word was left out (it is read once)", ctx.spans.fromInput(page));
   }
+  for (const line of ctx.normalized.repeatedLines) {
+    ctx.diagnostics.add("duplicate-line", "A line that repeats the line before it word for word was left out (it is read once)", ctx.spans.fromInput(line));
+  }
   for (const page of ctx.normalized.emptyPages) {
     ctx.diagnostics.add("empty-page", "A page between pages of text has none: the extractor may have lost it, and values on it", ctx.spans.fromInput(page));
   }

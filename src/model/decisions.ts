@@ -20,6 +20,21 @@ const HEADING_DAMAGE: Record<HeadingDamage, string> = {
     "has a partial authorization's sentences, but not in either of their forms: the item, what was requested and what was authorized cannot be told apart",
 };
 
+// A sentence's end inside a heading's item ("... not medically necessary. Knee brace"): the
+// last line of the paragraph before ran into the heading (lines joined), so which words are
+// the item cannot be told. Three small letters before the stop keep "Dr." and "No." out.
+const SENTENCE_END_INSIDE = /[a-z]{3}[.?!]["')]?\s+[A-Z]/;
+
+const LABEL_INSIDE = /(?:Claims Administrator guideline|MAXIMUS guideline|Decision rationale):/i;
+/** Whether a colon in `text` follows "guideline" or "rationale": only then is the pattern worth running (colons are rare in prose). */
+function mayHoldLabel(text: string): boolean {
+  for (let at = text.indexOf(":"); at >= 9; at = text.indexOf(":", at + 1)) {
+    const word = text.slice(at - 9, at).toLowerCase();
+    if (word === "guideline" || word === "rationale") return true;
+  }
+  return false;
+}
+
 /** Reads every decision; `orphans` are decisions found outside their section. */
 export function readDecisions(nodes: readonly DecisionNode[], ctx: ReadContext): Decision[] {
   const decisions: Decision[] = [];
@@ -29,6 +44,8 @@ export function readDecisions(nodes: readonly DecisionNode[], ctx: ReadContext):
   // are hashed only once a second decision of its outline turns up, and at most once.
   const firstOfOutline = new Map<string, Decision | null>();
   const seen = new Set<string>();
+  // The items decided so far: an item decided twice, in other words, is a conflict.
+  const items = new Set<string>();
   for (const node of nodes) {
     const decision = readDecision(node, ctx);
     const outline = outlineOf(decision);
@@ -48,6 +65,16 @@ export function readDecisions(nodes: readonly DecisionNode[], ctx: ReadContext):
       }
       seen.add(words);
     }
+    const item = decision.treatment?.text.toLowerCase();
+    if (item !== undefined) {
+      if (items.has(item)) {
+        ctx.diagnostics.add(
+          "conflicting-decision",
+          `The decision ${quote(decision.treatment!.text)} decides an item an earlier decision decides, in other words (outcome, guidelines or rationale): both are kept, and which is the letter's cannot be told`,
+          node.span,
+        );
+      } else items.add(item);
+    }
     decisions.push(decision);
   }
   return decisions;
@@ -66,13 +93,21 @@ function outlineOf(d: Decision): string {
 function readDecision(node: DecisionNode, ctx: ReadContext): Decision {
   const { heading } = node;
   const partial = heading.partialAuthorization;
-  const item = partial ? partial.remainder : heading.text;
+  const named = partial ? partial.remainder : heading.text;
+  const proseRanIn = heading.damage === null && named !== null && SENTENCE_END_INSIDE.test(named.value);
+  const item = proseRanIn ? null : named;
   if (heading.damage === "no-heading") {
     ctx.diagnostics.add("malformed-decision-heading", `A decision's heading ${HEADING_DAMAGE[heading.damage]}`, heading.span);
   } else if (heading.damage) {
     ctx.diagnostics.add("malformed-decision-heading", `The decision heading ${quote(heading.text?.value ?? "")} ${HEADING_DAMAGE[heading.damage]}`, heading.span);
+  } else if (proseRanIn) {
+    ctx.diagnostics.add(
+      "malformed-decision-heading",
+      `The decision heading ${quote(named.value)} holds the end of a sentence: the paragraph before it ran into it, so its item cannot be told (treatment is null) and that paragraph may lack its end`,
+      heading.span,
+    );
   }
-  if (item === null && heading.damage !== "no-heading") ctx.diagnostics.add("malformed-decision-heading", "The decision heading names no item: treatment is null", heading.span);
+  if (named === null && heading.damage !== "no-heading") ctx.diagnostics.add("malformed-decision-heading", "The decision heading names no item: treatment is null", heading.span);
   checkParagraphs(node, ctx);
   return {
     treatment: item ? textField(item) : null,
@@ -106,6 +141,18 @@ function checkParagraphs(node: DecisionNode, ctx: ReadContext): void {
     }
   }
   const rationale = node.rationale?.content;
+  // A label inside the rationale: the text was doubled ("Decision rationale: Decision
+  // rationale: …") or another decision's paragraph ran into it; the guideline paragraphs
+  // report such text as no citation.
+  const label = rationale && mayHoldLabel(rationale.value) ? LABEL_INSIDE.exec(rationale.value) : null;
+  if (rationale && label) {
+    const at = rationale.normalized.start + label.index;
+    ctx.diagnostics.add(
+      "unplaced-decision-text",
+      `The rationale of ${name(node.heading)} holds the label ${quote(label[0])}: its text may be doubled, or another paragraph's text run into it`,
+      ctx.spans.fromNormalized(at, at + label[0].length),
+    );
+  }
   if (rationale && !endsSentence(rationale.value)) {
     ctx.diagnostics.add("possibly-truncated", `The rationale of ${name(node.heading)} ends mid-sentence: text may be missing from it`, ctx.spans.at(rationale.span.end));
   }
@@ -119,14 +166,14 @@ function guideline(paragraph: ParagraphNode<GuidelineNode> | null, ctx: ReadCont
   const citations: Citation[] = node.citations.map((c) => {
     if (c.type === "NonMtusCitation") {
       if (c.outOfForm) {
-        ctx.diagnostics.add("unreadable-citation", `The Non-MTUS citation has words between "Non-MTUS" and "Citation": its reference may hold them`, c.span);
+        ctx.diagnostics.add("unreadable-citation", `The Non-MTUS citation does not open with "Non-MTUS Citation" (words between them, or "Citation" misread): its reference may hold them`, c.span);
       }
       return { source: "Non-MTUS", reference: c.reference ? reflow(c.reference.value) : null, span: c.span };
     }
     if (c.outOfForm) {
       ctx.diagnostics.add(
         "unreadable-citation",
-        `The citation ${quote(c.guideline?.value ?? "")} holds a year or a "Section(s):" where its sections or pages should be: its fields may be wrong`,
+        `The citation ${quote(c.guideline?.value ?? "")} holds a year or a "Section(s):", or one misread, where its sections or pages should be: its fields may be wrong`,
         c.span,
       );
     }

@@ -74,6 +74,8 @@ interface HeaderField<T> {
   label: HeaderLabel;
   title: string;
   kind: ValueKind<T>;
+  /** Whether it holds a date (its digits are checked against the other dates'). */
+  isDate?: true;
   put(reading: HeaderReading, value: T | null, span: Span | null): void;
 }
 
@@ -81,6 +83,7 @@ const dateField = (label: HeaderLabel, title: string, key: DateKey, firstYear: n
   label,
   title,
   kind: date(firstYear),
+  isDate: true,
   put: (r, v, s) => ((r.dates[key] = v), (r.sources.dates[key] = s)),
 });
 
@@ -136,31 +139,62 @@ export function readCaseHeader(header: CaseHeaderNode | undefined, ctx: ReadCont
   for (const value of header.unpairedValues) {
     ctx.diagnostics.add("missing-header-value", `A value of the header's value column pairs with no label: ${JSON.stringify(value.value)}`, value.span);
   }
+  const dates: ReadDate[] = [];
   for (const field of HEADER_FIELDS) {
     const node = byLabel.get(field.label);
     if (node === undefined) {
       ctx.diagnostics.add("missing-header-value", `The case header has no "${field.title}:": it is null`, ctx.spans.at(header.span.end));
       continue;
     }
-    readField(field, node.value, node, reading, ctx);
+    const text = readField(field, node.value, node, reading, ctx);
+    if (text !== null && field.isDate) dates.push({ field: field as HeaderField<string>, text, span: node.value!.span });
   }
+  checkDatePadding(dates, reading, ctx);
   checkDateOrder(reading, ctx);
   return reading;
 }
 
-function readField<T>(field: HeaderField<T>, value: TextNode | null, node: HeaderFieldNode, reading: HeaderReading, ctx: ReadContext): void {
+/** A header date that was read, with the text it was read from. */
+interface ReadDate {
+  field: HeaderField<string>;
+  text: string;
+  span: Span;
+}
+
+// A month or day with a leading zero ("01/17/2017") shows the letter pads its dates; then
+// one of a single digit ("12/9/2016") has lost a digit, and which one cannot be told.
+const PADDED = /^0\d\/|\/0\d\//;
+const UNPADDED = /^\d\/|\/\d\//;
+
+function checkDatePadding(dates: readonly ReadDate[], reading: HeaderReading, ctx: ReadContext): void {
+  const padded = dates.find((d) => PADDED.test(d.text));
+  if (!padded) return;
+  for (const d of dates) {
+    if (!UNPADDED.test(d.text)) continue;
+    ctx.diagnostics.add(
+      "invalid-header-value",
+      `"${d.field.title}:" is ${JSON.stringify(d.text)}, a digit short of the header's other dates (${JSON.stringify(padded.text)}): a digit may be lost, so it is null`,
+      d.span,
+    );
+    d.field.put(reading, null, null);
+  }
+}
+
+/** Reads one field into `reading`; returns the text its value was read from, or null when it was not read. */
+function readField<T>(field: HeaderField<T>, value: TextNode | null, node: HeaderFieldNode, reading: HeaderReading, ctx: ReadContext): string | null {
   if (value === null) {
     ctx.diagnostics.add("missing-header-value", `"${field.title}:" has no value: it is null`, ctx.spans.at(node.labelSpan.end));
-    return;
+    return null;
   }
   const text = reflow(value.value);
   const read = field.kind.read(text);
   if (read === null) {
     const shown = text.length > 40 ? `${text.slice(0, 37)}…` : text;
     ctx.diagnostics.add("invalid-header-value", `"${field.title}:" is ${JSON.stringify(shown)}, not ${field.kind.description}: it is null`, value.span);
-    return;
+    return null;
   }
   field.put(reading, read, value.span);
+  return text;
 }
 
 /** Dates of one case come in order; two that do not were likely swapped or mistyped, and either may be wrong. */

@@ -4,7 +4,8 @@
  * male", "The 45 year old male injured worker", "This is a female patient". Only that
  * pattern counts: a sex or an age elsewhere ("referred by a female nurse practitioner")
  * describes someone else, so a summary without the pattern gives null, with a warning
- * when it names a sex or age the reader might have expected to be taken.
+ * when it names a sex or age the reader might have expected to be taken; two descriptions
+ * that disagree give null, with a warning.
  */
 import type { TextNode } from "../ast/nodes.js";
 import type { Span } from "../span.js";
@@ -23,7 +24,30 @@ const AGE = "(\\d{1,3})[ \\n-]+years?[ \\n-]+old";
 const IS_A = new RegExp(`\\b(?:is|was|involves)[ \\n](?:a|an|a\\(n\\))[ \\n](?:now[ \\n])?(?:${AGE}[ \\n])?${SEX_WORD}\\b`, "i");
 // "The 45 year old male injured worker".
 const THE_AGED = new RegExp(`\\b(?:the|this|a|an)[ \\n]${AGE}[ \\n]${SEX_WORD}[ \\n](?:injured[ \\n]worker|patient|applicant|claimant|employee|worker)\\b`, "i");
+// Every description, to tell when the summary describes its subject more than one way.
+const DESCRIPTIONS = [new RegExp(IS_A.source, "gi"), new RegExp(THE_AGED.source, "gi")];
 const ANY_SEX = new RegExp(`\\b${SEX_WORD}\\b`, "i");
+// What every sex word holds, in the cases a letter writes ("male" in "female", "man" in "woman").
+const SEX_STEMS = ["male", "Male", "MALE", "man", "Man", "MAN", "lady", "Lady", "LADY"];
+const SEX_WORD_AT = new RegExp(`${SEX_WORD}\\b`, "iy");
+
+const isWordCharacter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+
+/** Whether a sex word starts at or after `from`. */
+function sexWordFrom(text: string, from: number): boolean {
+  for (const stem of SEX_STEMS) {
+    for (let at = text.indexOf(stem, from); at >= 0; at = text.indexOf(stem, at + 1)) {
+      // The word around the stem: back to its start (at most "gentle", "wo", "fe").
+      // A letter right after "man"/"male"/"lady" ("management") ends the look at once.
+      if (isWordCharacter(text.charCodeAt(at + stem.length))) continue;
+      let start = at;
+      while (start > from && start > at - 6 && isWordCharacter(text.charCodeAt(start - 1))) start--;
+      SEX_WORD_AT.lastIndex = start;
+      if (!isWordCharacter(text.charCodeAt(start - 1)) && SEX_WORD_AT.test(text)) return true;
+    }
+  }
+  return false;
+}
 const ANY_AGE = new RegExp(`\\b${AGE}\\b`, "i");
 
 const FEMALE = new Set(["female", "woman", "lady"]);
@@ -54,9 +78,34 @@ export function readPatient(summary: TextNode | null, ctx: ReadContext): Patient
     return reading;
   }
   const sexWord = m[2]!;
+  const sex = FEMALE.has(sexWord.toLowerCase()) ? "female" : "male";
+  // A second description that disagrees ("... is a 33 year old female. ... is a 48 year old
+  // male") leaves no way to tell which is the worker: that value is null, with a warning.
+  let otherSex: RegExpExecArray | undefined;
+  let otherAge: RegExpExecArray | undefined;
+  // Every description names a sex: with no sex word after the first description, there is
+  // no other (plain string searches, cheaper than the descriptions' patterns, which most
+  // summaries then skip).
+  if (sexWordFrom(text, m.index + m[0].length)) for (const pattern of DESCRIPTIONS) {
+    for (const d of text.matchAll(pattern)) {
+      if (!otherSex && (FEMALE.has(d[2]!.toLowerCase()) ? "female" : "male") !== sex) otherSex = d;
+      if (!otherAge && d[1] !== undefined && m[1] !== undefined && Number(d[1]) !== Number(m[1])) otherAge = d;
+    }
+  }
+  for (const [other, what] of [[otherSex, "sex"], [otherAge, "age"]] as const) {
+    if (other) {
+      ctx.diagnostics.add(
+        "unclear-patient",
+        `The summary describes the injured worker as ${JSON.stringify(m[0])} and as ${JSON.stringify(other[0])}: patient.${what} is null`,
+        span(other.index, other[0].length),
+      );
+    }
+  }
   const sexAt = m.index + m[0].lastIndexOf(sexWord);
-  reading.sex = FEMALE.has(sexWord.toLowerCase()) ? "female" : "male";
-  reading.sources.sex = span(sexAt, sexWord.length);
+  if (!otherSex) {
+    reading.sex = sex;
+    reading.sources.sex = span(sexAt, sexWord.length);
+  }
   const digits = m[1];
   if (digits === undefined) {
     // "is a female, 52 years old": an age the description does not give, which a reader may expect taken.
@@ -68,7 +117,7 @@ export function readPatient(summary: TextNode | null, ctx: ReadContext): Patient
         span(loose.index, loose[0].length),
       );
     }
-  } else {
+  } else if (!otherAge) {
     const at = m.index + m[0].indexOf(digits);
     const age = Number(digits);
     if (age >= YOUNGEST && age <= OLDEST) {

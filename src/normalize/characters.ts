@@ -52,6 +52,20 @@ const LIGATURES = ["ff", "fi", "fl", "ffi", "ffl", "st", "st"];
 // Full-width forms of ASCII (U+FF01–U+FF5E: "\uff1a" is ":"), from fonts set for East Asian text.
 const FULL_WIDTH_OFFSET = 0xfee0;
 
+// Cyrillic and Greek letters drawn like Latin ones ("\u0415" is "E"), which OCR trained on
+// several scripts, or a hostile hand, puts into English words ("Uph\u0435ld"). Inside a word
+// that also has Latin letters they are those letters; a word of these scripts alone is
+// kept. Greek small letters other than omicron are left out: "TNF\u03b1" means alpha.
+const LOOK_ALIKES = new Map<number, string>();
+for (const [from, to] of [
+  ["\u0410\u0412\u0415\u041a\u041c\u041d\u041e\u0420\u0421\u0422\u0423\u0425\u0405\u0406\u0408", "ABEKMHOPCTYXSIJ"],
+  ["\u0430\u0435\u043e\u0440\u0441\u0443\u0445\u0455\u0456\u0458\u04bb\u0501", "aeopcyxsijhd"],
+  ["\u0391\u0392\u0395\u0396\u0397\u0399\u039a\u039c\u039d\u039f\u03a1\u03a4\u03a5\u03a7\u03bf", "ABEZHIKMNOPTYXo"],
+] as const) {
+  for (let k = 0; k < from.length; k++) LOOK_ALIKES.set(from.charCodeAt(k), to[k]!);
+}
+const isAsciiLetter = (code: number) => (code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a;
+
 // Characters the pass has to look at; everything else is copied as it is.
 const SPECIAL = /[^\x20-\x7e\n]/g;
 
@@ -59,7 +73,8 @@ const SPECIAL = /[^\x20-\x7e\n]/g;
  * One pass over the text: repairs mojibake, turns every kind of line break but the form
  * feed into `\n`, every kind of space into ` `, drops control, zero-width and direction characters,
  * turns a soft hyphen into the hyphen a line ends with, or nothing mid-line, and ligatures
- * and full-width forms into their ASCII letters and signs. Linear:
+ * and full-width forms into their ASCII letters and signs, and Cyrillic or Greek look-alikes
+ * inside a Latin word into the Latin letters they stand for. Linear:
  * each special character looks at most three characters ahead.
  */
 export function repairCharacters(input: string): CharacterPass {
@@ -95,6 +110,12 @@ export function repairCharacters(input: string): CharacterPass {
     }
   };
 
+  // The run of letters a look-alike stands in, and whether it has a Latin letter: looked
+  // at once per run, however many look-alikes it holds (linear).
+  let runEnd = -1;
+  let runIsLatin = false;
+  const isLetterAt = (k: number) => isAsciiLetter(input.charCodeAt(k)) || LETTER.test(input[k]!);
+
   let m: RegExpExecArray | null;
   while ((m = SPECIAL.exec(input)) !== null) {
     const i = m.index;
@@ -117,6 +138,16 @@ export function repairCharacters(input: string): CharacterPass {
       emit(" ", i, i + 1);
     } else if (carriesNoText(code)) {
       emit("", i, i + 1);
+    } else if (LOOK_ALIKES.has(code)) {
+      if (i >= runEnd) {
+        let start = i;
+        while (start > 0 && isLetterAt(start - 1)) start--;
+        runEnd = i + 1;
+        while (runEnd < n && isLetterAt(runEnd)) runEnd++;
+        runIsLatin = false;
+        for (let k = start; k < runEnd && !runIsLatin; k++) runIsLatin = isAsciiLetter(input.charCodeAt(k));
+      }
+      if (runIsLatin) emit(LOOK_ALIKES.get(code)!, i, i + 1);
     } else if (code >= 0xfb00 && code <= 0xfb06) {
       emit(LIGATURES[code - 0xfb00]!, i, i + 1);
     } else if (code >= 0xff01 && code <= 0xff5e) {

@@ -52,6 +52,8 @@ export interface NormalizedText {
   readonly pageHeaders: readonly { start: number; end: number }[];
   /** Input ranges of pages left out because they repeat an earlier page word for word. */
   readonly repeatedPages: readonly { start: number; end: number }[];
+  /** Input ranges of lines left out because they repeat the line right before them word for word. */
+  readonly repeatedLines: readonly { start: number; end: number }[];
   /** Where a page with no text stands between pages with text (the input range of its page break). */
   readonly emptyPages: readonly { start: number; end: number }[];
   /** The input range of another letter's pages (from a page header naming another case), left out; or null. */
@@ -73,7 +75,8 @@ const MAX_DECODING_PASSES = 3;
  * What it does, in order: repairs mojibake (UTF-8 read as Windows-1252 or Latin-1,
  * including the variant where lost bytes became `¿`), turns CRLF, CR, form feeds and
  * Unicode separators into `\n` and every kind of space into ` `, drops control
- * characters, then trims and folds every line, drops blank lines, removes the letter's
+ * characters, reads Cyrillic and Greek look-alikes inside Latin words ("Uph\u0435ld") as
+ * the Latin letters, then trims and folds every line, drops blank lines, removes the letter's
  * running page headers, leaves out pages that repeat an earlier page and another
  * letter's pages (both reported), and folds the continuation rows of a `pdftotext
  * -layout` table into the cells above them.
@@ -103,6 +106,7 @@ export function normalize(input: string): NormalizedText {
   const lines = foldLines(text, { caseNumber: ownCaseNumber(text), skip });
   const pageHeaders = lines.pageHeaders.map((h) => throughMaps(maps, h.start, h.end));
   const repeated = skip.map((p) => throughMaps(maps, p.start, p.end));
+  const repeatedLines = lines.repeatedLines.map((l) => throughMaps(maps, l.start, l.end));
   const empty = emptyPages(text).map((p) => throughMaps(maps, p.start, p.end));
   const otherLetter = lines.otherLetterAt === null ? null : { start: throughMaps(maps, lines.otherLetterAt, lines.otherLetterAt + 1).start, end: input.length };
   maps.unshift(lines.map);
@@ -116,6 +120,7 @@ export function normalize(input: string): NormalizedText {
     repairs,
     pageHeaders,
     repeatedPages: repeated,
+    repeatedLines,
     emptyPages: empty,
     otherLetter,
     toInput(start: number, end: number) {

@@ -17,6 +17,8 @@ export interface LinePass {
   otherLetterAt: number | null;
   /** Output offsets of the line breaks that stand where a page ended: the line before is as long as the page let it be. */
   pageBreaks: number[];
+  /** Lines left out because they repeat the line right before them, in the offsets read. */
+  repeatedLines: { start: number; end: number }[];
 }
 
 /** What the line pass is told about the letter's pages. */
@@ -33,6 +35,18 @@ const PAGE_HEADER = ["Final", "Determination", "Letter", "for", "IMR", "Case", "
 const PAGE_HEADER_TEXT = "Final Determination Letter";
 const CASE_NUMBER_WORD = /^\[?([A-Z]{2}\d{2}-\d{4,8})\]?$/;
 
+// A page's number on a line of its own ("Page 2 of 4", "2 of 4", "- 2 -"), which a PDF
+// printed from another program puts at each page's foot or head: page furniture, not text.
+// A bare number may be text ("7" / "/10"), so it is kept.
+const PAGE_NUMBER = /^(?:page \d{1,4}(?: of \d{1,4})?|\d{1,4} of \d{1,4}|- ?\d{1,4} ?-)$/i;
+const MAX_PAGE_NUMBER = 20;
+/** Whether a line could be a page number: it is short and starts as one does ("P", "p", a digit or "-"). */
+const mayBePageNumber = (c: number, length: number) => length <= MAX_PAGE_NUMBER && ((c | 0x20) === 112 || (c >= 48 && c <= 57) || c === 45);
+
+// A line this long (characters) that repeats the line before it word for word is text
+// drawn or extracted twice; shorter ones ("X-ray, 2 views") may repeat in earnest, and so may
+// lines of text that repeats itself (three or more alike in a row).
+const MIN_REPEATED_LINE = 20;
 // A gap this wide inside a line separates the columns of a `pdftotext -layout` table.
 const COLUMN_GAP = 3;
 // Cells of a continuation row sit under the cells they continue, give or take.
@@ -54,8 +68,10 @@ interface Row {
 /**
  * The line pass: trims every line, folds runs of spaces, drops blank lines (the seeds'
  * blank line after every line, layout's blank lines between paragraphs), removes
- * running page headers of this letter (joining a sentence they split), leaves out
- * repeated pages, stops where another letter's page begins, and folds a layout table's
+ * running page headers of this letter and page numbers on lines of their own (joining a
+ * sentence they split), leaves out
+ * repeated pages and a line that repeats the line before it, stops where another letter's
+ * page begins, and folds a layout table's
  * continuation rows into the cells above them (`Application` over `Received:`).
  * Expects the character pass's output: `\n` and the form feed (a page break) break lines,
  * and only ` ` is a space.
@@ -80,6 +96,12 @@ export function foldLines(input: string, pages: PageFacts = { caseNumber: null, 
   let skipIndex = 0;
   let otherLetterAt: number | null = null;
   const pageBreaks: number[] = [];
+  const repeatedLines: { start: number; end: number }[] = [];
+  // The last line written, when it was a clean line (copied whole): what a repeat would equal;
+  // and how many lines in a row have repeated it.
+  let lastLineStart = 0;
+  let lastLineEnd = 0;
+  let repeatRun = 0;
   // Asked only when a blank line follows a table row, so counted at most once, and rarely.
   let blankAfterEveryLine: boolean | null = null;
   // Whether a page ended since the last line written: the next line break stands for it.
@@ -115,11 +137,15 @@ export function foldLines(input: string, pages: PageFacts = { caseNumber: null, 
       runStart = start;
     }
     lastEnd = end;
+    lastLineStart = start;
+    lastLineEnd = end;
     widths[Math.min(256, end - start)]!++;
   };
 
   const emitRow = (row: Row) => {
     flushRun();
+    lastLineEnd = lastLineStart;
+    repeatRun = 0;
     const words = row.cells.length === 1 ? row.cells[0]!.words : row.cells.flatMap((c) => c.words);
     let from = 0;
     const header = row.mayHoldHeader ? findPageHeader(input, words) : -1;
@@ -200,7 +226,19 @@ export function foldLines(input: string, pages: PageFacts = { caseNumber: null, 
       if (pending) emitRow(pending);
       pending = null;
       if (otherLetterAt !== null) break;
-      emitClean(start, end);
+      const length = end - start;
+      if (mayBePageNumber(input.charCodeAt(start), length) && PAGE_NUMBER.test(input.slice(start, end))) {
+        // Left out like a running page header: the text after it goes on from the line before.
+        pageHeaders.push({ start, end });
+        pageEnded = true;
+        lineStart = lineEnd + 1;
+        continue;
+      }
+      // Lengths first: lines of one length are rare, so the words are seldom compared.
+      const repeats = length >= MIN_REPEATED_LINE && length === lastLineEnd - lastLineStart && input.startsWith(input.slice(lastLineStart, lastLineEnd), start);
+      repeatRun = repeats ? repeatRun + 1 : 0;
+      if (repeatRun === 1 && !nextLineRepeats(input, lineEnd, start, end)) repeatedLines.push({ start, end });
+      else emitClean(start, end);
     } else {
       const row = readRow(input, lineStart, lineEnd, mayHoldHeader);
       if (row === null) {
@@ -226,7 +264,17 @@ export function foldLines(input: string, pages: PageFacts = { caseNumber: null, 
   }
   if (pending && otherLetterAt === null) emitRow(pending);
   flushRun();
-  return { text: parts.length === 1 ? parts[0]! : parts.join(""), map, pageHeaders, lineWidth: percentile(widths, 0.9), otherLetterAt, pageBreaks };
+  return { text: parts.length === 1 ? parts[0]! : parts.join(""), map, pageHeaders, lineWidth: percentile(widths, 0.9), otherLetterAt, pageBreaks, repeatedLines };
+}
+
+/** Whether the next line with text after `from` is `input[start, end)` again (spaces aside). */
+function nextLineRepeats(input: string, from: number, start: number, end: number): boolean {
+  let at = from;
+  for (let c = input.charCodeAt(at); c === 32 || c === 10 || c === 12; c = input.charCodeAt(++at));
+  if (!input.startsWith(input.slice(start, end), at)) return false;
+  at += end - start;
+  while (input.charCodeAt(at) === 32) at++;
+  return at >= input.length || input.charCodeAt(at) === 10 || input.charCodeAt(at) === 12;
 }
 
 /** Whether (nearly) every line is followed by a blank line: the style of some older extractions. */
