@@ -58,7 +58,7 @@ describe("service categories", () => {
     ["Sit-stand desk", "dmepos"],
     ["Heat therapy pad", "dmepos"],
     ["Right carpal tunnel release", "surgery"],
-    ["Arthroscopy of the left knee with partial meniscectomy", "surgery"],
+    ["Arthroscopy of the right knee with partial meniscectomy", "surgery"],
     ["L4-5 transforaminal lumbar interbody fusion", "surgery"],
     ["Spinal cord stimulator trial", "surgery"],
     ["Assistant surgeon", "surgery"],
@@ -105,7 +105,7 @@ describe("the head of the treatment", () => {
 describe("qualifiers and prefixes", () => {
   it.each([
     ["Associated surgical service: Post-operative physical therapy, 12 visits", service("rehabilitation")],
-    ["Associated surgical service: Cold therapy unit", service("dmepos")],
+    ["Associated surgical service: Cold therapy unit, 14-day rental", service("dmepos")],
     ["Associated surgical service: Pre-operative labs", service("diagnostic")],
     ["Associated surgical service: Post-op Norco 5/325mg #30", drug("opioid", "hydrocodone/acetaminophen")],
     ["Retrospective urine drug screen (DOS 03/02/19)", service("diagnostic")],
