@@ -142,10 +142,19 @@ export class PhraseSet {
    * `length + 1` characters long, so a match's start is `lastIndex - length - 1`.
    */
   prefixSource(length: number, before = " "): string {
-    const prefixes = new Set<string>();
+    // The prefixes as a tree of alternatives, one branch per character: a regular
+    // expression engine then turns a space away after one test of the character after it,
+    // not one per prefix.
+    interface Branch { readonly next: Map<string, Branch> }
+    const root: Branch = { next: new Map() };
     for (const spelling of this.spellings) {
       if (spelling.length < length) throw new Error(`phrase shorter than its prefix: ${spelling}`);
-      prefixes.add(spelling.slice(0, length).toLowerCase());
+      let branch = root;
+      for (const ch of spelling.slice(0, length).toLowerCase()) {
+        let next = branch.next.get(ch);
+        if (next === undefined) branch.next.set(ch, (next = { next: new Map() }));
+        branch = next;
+      }
     }
     const charClass = (ch: string) => {
       if (ch === " ") return "[ \\n]";
@@ -154,7 +163,11 @@ export class PhraseSet {
       const esc = (c: string) => c.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
       return lower === upper ? esc(ch) : `[${esc(lower)}${esc(upper)}]`;
     };
-    return `${before}(?:${[...prefixes].map((p) => [...p].map(charClass).join("")).join("|")})`;
+    const source = (branch: Branch): string => {
+      const alternatives = [...branch.next].map(([ch, next]) => charClass(ch) + source(next));
+      return alternatives.length <= 1 ? (alternatives[0] ?? "") : `(?:${alternatives.join("|")})`;
+    };
+    return `${before}${source(root)}`;
   }
 
   /** Whether the first two characters at `offset` can begin a phrase of the set. */

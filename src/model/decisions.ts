@@ -38,42 +38,39 @@ function mayHoldLabel(text: string): boolean {
 /** Reads every decision; `orphans` are decisions found outside their section. */
 export function readDecisions(nodes: readonly DecisionNode[], ctx: ReadContext): Decision[] {
   const decisions: Decision[] = [];
-  // Looked up by their words, not compared with each earlier decision of their treatment:
-  // thousands of decisions of one treatment would make that quadratic. Only decisions of one
-  // outline (treatment, outcome, lengths) can repeat each other, so a decision's whole words
-  // are hashed only once a second decision of its outline turns up, and at most once.
-  const firstOfOutline = new Map<string, Decision | null>();
+  // Decisions are looked up by their item and words, not compared with each earlier one:
+  // thousands of decisions of one treatment would make that quadratic. Only decisions of
+  // one item can repeat or contradict each other, so a decision's whole words are hashed
+  // only once a second decision of its item turns up, and at most once. (Decisions whose
+  // item could not be read are compared among themselves.)
+  const firstOfItem = new Map<string | null, Decision | null>();
   const seen = new Set<string>();
-  // The items decided so far: an item decided twice, in other words, is a conflict.
-  const items = new Set<string>();
   for (const node of nodes) {
     const decision = readDecision(node, ctx);
-    const outline = outlineOf(decision);
-    const first = firstOfOutline.get(outline);
+    const item = decision.treatment?.text.toLowerCase() ?? null;
+    const first = firstOfItem.get(item);
     if (first === undefined) {
-      firstOfOutline.set(outline, decision);
-    } else {
-      if (first !== null) {
-        seen.add(wordsOf(first));
-        firstOfOutline.set(outline, null);
-      }
-      // A decision that repeats an earlier one word for word was extracted twice (a page read twice).
-      const words = wordsOf(decision);
-      if (seen.has(words)) {
-        ctx.diagnostics.add("duplicate-decision", `The decision ${quote(decision.treatment?.text ?? "")} repeats an earlier one word for word: it was left out`, node.span);
-        continue;
-      }
-      seen.add(words);
+      firstOfItem.set(item, decision);
+      decisions.push(decision);
+      continue;
     }
-    const item = decision.treatment?.text.toLowerCase();
-    if (item !== undefined) {
-      if (items.has(item)) {
-        ctx.diagnostics.add(
-          "conflicting-decision",
-          `The decision ${quote(decision.treatment!.text)} decides an item an earlier decision decides, in other words (outcome, guidelines or rationale): both are kept, and which is the letter's cannot be told`,
-          node.span,
-        );
-      } else items.add(item);
+    if (first !== null) {
+      seen.add(wordsOf(first));
+      firstOfItem.set(item, null);
+    }
+    // A decision that repeats an earlier one word for word was extracted twice (a page read twice).
+    const words = wordsOf(decision);
+    if (seen.has(words)) {
+      ctx.diagnostics.add("duplicate-decision", `The decision ${quote(decision.treatment?.text ?? "")} repeats an earlier one word for word: it was left out`, node.span);
+      continue;
+    }
+    seen.add(words);
+    if (item !== null) {
+      ctx.diagnostics.add(
+        "conflicting-decision",
+        `The decision ${quote(decision.treatment!.text)} decides an item an earlier decision decides, in other words (outcome, guidelines or rationale): both are kept, and which is the letter's cannot be told`,
+        node.span,
+      );
     }
     decisions.push(decision);
   }
@@ -83,11 +80,6 @@ export function readDecisions(nodes: readonly DecisionNode[], ctx: ReadContext):
 /** What makes two decisions the same: their treatment, outcome, guidelines and rationale. */
 function wordsOf(d: Decision): string {
   return JSON.stringify([d.treatment?.text, d.outcome, d.rationale?.text, d.claimsAdministratorGuideline?.text, d.reviewerGuideline?.text]);
-}
-
-/** What two decisions that are the same share and is cheap to compare: treatment, outcome and the lengths of the rest. */
-function outlineOf(d: Decision): string {
-  return `${d.outcome}|${d.rationale?.text.length}|${d.claimsAdministratorGuideline?.text.length}|${d.reviewerGuideline?.text.length}|${d.treatment?.text}`;
 }
 
 function readDecision(node: DecisionNode, ctx: ReadContext): Decision {

@@ -1,15 +1,25 @@
 /**
  * Line and column of an offset in the caller's string, found by binary search over the
  * line starts (computed once, on first use). Lines break at `\n`, `\r\n` and `\r`.
+ * Offsets are mostly asked in reading order, so the line last found, and the one after
+ * it, are tried first.
  */
 export class LineCounter {
   private starts: number[] | null = null;
+  private last = 0;
 
   constructor(private readonly input: string) {}
 
   /** 1-based line and column of `offset`. */
   position(offset: number): { line: number; column: number } {
     const starts = (this.starts ??= lineStarts(this.input));
+    // (Indices are checked: reading past an array's end is V8's slow path.)
+    const startOf = (line: number) => (line < starts.length ? starts[line]! : Infinity);
+    const last = this.last;
+    if (starts[last]! <= offset) {
+      if (offset < startOf(last + 1)) return this.at(last, offset);
+      if (offset < startOf(last + 2)) return this.at(last + 1, offset);
+    }
     let lo = 0;
     let hi = starts.length - 1;
     while (lo < hi) {
@@ -17,7 +27,12 @@ export class LineCounter {
       if (starts[mid]! <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo + 1, column: offset - starts[lo]! + 1 };
+    return this.at(lo, offset);
+  }
+
+  private at(line: number, offset: number): { line: number; column: number } {
+    this.last = line;
+    return { line: line + 1, column: offset - this.starts![line]! + 1 };
   }
 }
 

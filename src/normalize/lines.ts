@@ -80,7 +80,8 @@ export function foldLines(input: string, pages: PageFacts = { caseNumber: null, 
   const map = new OffsetMap();
   const parts: string[] = [];
   const pageHeaders: RemovedPageHeader[] = [];
-  const widths = new Uint32Array(257);
+  // A plain array: a typed one is allocated outside the heap, which costs more than filling it.
+  const widths: number[] = new Array<number>(257).fill(0);
   let outLength = 0;
   let lastEnd = 0; // source offset after the last character written
   let runStart = -1; // clean lines in a row are copied as one slice: where it began
@@ -350,9 +351,9 @@ function findPageHeader(input: string, words: number[]): number {
   return -1;
 }
 
-function percentile(histogram: Uint32Array, q: number): number {
+function percentile(histogram: readonly number[], q: number): number {
   let total = 0;
-  for (const c of histogram) total += c;
+  for (let w = 0; w < histogram.length; w++) total += histogram[w]!;
   if (total === 0) return 0;
   let seen = 0;
   for (let w = 0; w < histogram.length; w++) {

@@ -5,14 +5,19 @@
  * layout table, move a cell up a line; so the map is a list of segments sorted by
  * output offset, looked up by binary search.
  */
+/** How many numbers the segments hold before they move into a typed array. */
+const LARGE = 4096;
+
 export class OffsetMap {
   /**
    * The segments, four numbers each: the output offset where it starts, its source range
    * (start, end), and 1 when it is an unchanged copy (output char i ↔ source char start + i).
-   * One typed array rather than arrays of numbers: a layout table of a million cells makes
-   * millions of segments, and the garbage collector does not look inside a typed array.
+   * A plain array while the map is small (a typed array is allocated outside the heap,
+   * which costs more than a letter's few segments), moved into a typed array when it
+   * grows large: a layout table of a million cells makes millions of segments, and the
+   * garbage collector does not look inside a typed array.
    */
-  private segments = new Int32Array(4 * 16);
+  private segments: number[] | Int32Array = [];
   private count = 0;
   private length = 0;
 
@@ -38,8 +43,8 @@ export class OffsetMap {
 
   private push(srcStart: number, srcEnd: number, copied: number): void {
     const at = this.count * 4;
-    if (at === this.segments.length) {
-      const grown = new Int32Array(this.segments.length * 2);
+    if (at === this.segments.length && (at >= LARGE || !Array.isArray(this.segments))) {
+      const grown = new Int32Array(Math.max(at * 2, LARGE));
       grown.set(this.segments);
       this.segments = grown;
     }
