@@ -71,7 +71,7 @@ import type {
   TextNode,
   UnplacedNode,
 } from "./nodes.js";
-import { buildGuideline, buildHowSection, buildList } from "./passages.js";
+import { buildGuideline, buildHowSection, buildList, type ParsedGuidelines } from "./passages.js";
 
 const HEADER_LABELS = new Map<TokenType, HeaderLabel>([
   [CaseNumberLabel, "caseNumber"],
@@ -116,12 +116,14 @@ function defineLetterVisitor(Base: LetterVisitorBase) {
     normalized: NormalizedText | null = null;
     spans: SpanMaker | null = null;
     text = "";
+    readonly parsedGuidelines: ParsedGuidelines = new Map();
 
     /** Starts on a new letter. */
     use(normalized: NormalizedText | null): void {
       this.normalized = normalized;
       this.spans = normalized ? new SpanMaker(normalized) : null;
       this.text = normalized?.text ?? "";
+      this.parsedGuidelines.clear();
     }
 
     span(range: Range): Span {

@@ -8,6 +8,7 @@ import { isPrintedHowSection } from "../grammar/boilerplate.js";
 import { parsePassageCst, passageParser } from "../grammar/passage-parser.js";
 import type {
   BoardCertificationCstChildren,
+  GuidelineParagraphCstNode,
   CitedTextCstChildren,
   HowSectionCstChildren,
   CommaListCstChildren,
@@ -30,7 +31,19 @@ import type { BoardCertificationNode, GuidelineNode, ListNode, MtusCitationNode,
 export interface TextNodeMaker {
   textNode(range: Range, trailing?: (c: number) => boolean): TextNode | null;
   span(range: Range): TextNode["span"];
+  /** The guideline paragraphs of this letter parsed so far (see `buildGuideline`). */
+  readonly parsedGuidelines: ParsedGuidelines;
 }
+
+/**
+ * Guideline paragraphs already parsed in one letter, by their length: letters often
+ * repeat a paragraph word for word from one decision to the next (a fifth of them in
+ * the corpus), and its tokens and tree, whose offsets are the paragraph's own, are the
+ * same. Compared whole, not hashed (hashing a long string costs more than comparing it),
+ * and only the last few of one length are kept, so the comparisons stay linear.
+ */
+export type ParsedGuidelines = Map<number, { text: string; cst: GuidelineParagraphCstNode }[]>;
+const PARSED_OF_ONE_LENGTH = 4;
 
 // Cited text ends before the comma or colon that leads to a page marker ("relaxants, pg 128").
 const isCitedTrailing = (c: number) => c === 32 || c === 10 || c === 44 || c === 59 || c === 58;
@@ -243,7 +256,15 @@ export function buildHowSection(section: TextNode, maker: TextNodeMaker): { boar
 
 /** A guideline paragraph's structure: what it rests on and what it cites. */
 export function buildGuideline(paragraph: TextNode, maker: TextNodeMaker): GuidelineNode {
-  const { cst } = parsePassageCst(paragraph.value, "guideline", "guidelineParagraph");
+  const text = paragraph.value;
+  let sameLength = maker.parsedGuidelines.get(text.length);
+  let cst = sameLength?.find((p) => p.text === text)?.cst;
+  if (cst === undefined) {
+    cst = parsePassageCst(text, "guideline", "guidelineParagraph").cst;
+    if (sameLength === undefined) maker.parsedGuidelines.set(text.length, (sameLength = []));
+    if (sameLength.length === PARSED_OF_ONE_LENGTH) sameLength.shift();
+    sameLength.push({ text, cst });
+  }
   const { basis, citations, otherText } = passageBuilder(maker, paragraph).guidelineParagraph(cst.children);
   return { type: "Guideline", text: paragraph, basis, citations, otherText, span: paragraph.span };
 }

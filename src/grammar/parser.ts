@@ -13,7 +13,7 @@
  * lookahead predicate `headingStartsHere` says so; each token is looked at a bounded
  * number of times, so parsing stays linear.
  */
-import { EOF, tokenMatcher, type IToken, type TokenType } from "chevrotain";
+import { EOF, tokenMatcher, type DSLMethodOpts, type DSLMethodOptsWithErr, type IOrAlt, type IToken, type OrMethodOpts, type TokenType } from "chevrotain";
 import { isLowerCase } from "./characters.js";
 import { QuickStartCstParser } from "./quick-start.js";
 import {
@@ -85,6 +85,19 @@ interface HeadingAhead {
   wordsEnd: number;
 }
 
+/** Options of the labelled tokens, made once (a rule that makes them anew allocates on every call). */
+const AS_LABEL = { LABEL: "label" } as const;
+const AS_VALUE = { LABEL: "value" } as const;
+const AS_TEXT = { LABEL: "text" } as const;
+const AS_SUMMARY = { LABEL: "summary" } as const;
+const AS_WORDS = { LABEL: "words" } as const;
+
+/**
+ * The letter grammar. The alternatives of the rules that run most often are built on
+ * their first run and kept (`this.x ??= …`), as Chevrotain's performance guide advises:
+ * an `OR` or a gated `MANY` written inline allocates its alternatives, and a closure for
+ * each, every time the rule runs.
+ */
 export class LetterParser extends QuickStartCstParser {
   /** Offset before which no decision heading can start (see `headingStartsHere`). */
   private noHeadingBefore = -1;
@@ -121,7 +134,7 @@ export class LetterParser extends QuickStartCstParser {
 
   public letter = this.RULE("letter", () => {
     this.MANY(() =>
-      this.OR({ IGNORE_AMBIGUITIES: true, DEF: [
+      this.OR((this.letterParts ??= { IGNORE_AMBIGUITIES: true, DEF: [
         { ALT: () => this.SUBRULE(this.caseHeader) },
         { ALT: () => this.SUBRULE(this.howDeterminationWasMade) },
         { ALT: () => this.SUBRULE(this.reviewerCredentials) },
@@ -131,9 +144,10 @@ export class LetterParser extends QuickStartCstParser {
         { GATE: () => this.headingStartsHere(), ALT: () => this.SUBRULE(this.decision) },
         { ALT: () => this.SUBRULE(this.headlessDecision) },
         { ALT: () => this.SUBRULE(this.unplaced) },
-      ] }),
+      ] })),
     );
   });
+  private letterParts?: OrMethodOpts<void>;
 
   // --- Case header: "Case Number: CM19-0000101", "Date Assigned: 03/04/2019", … ------
 
@@ -143,17 +157,20 @@ export class LetterParser extends QuickStartCstParser {
 
   /** A label and what follows it up to the next label (a value may sit on a later line). */
   public headerField = this.RULE("headerField", () => {
-    this.OR(headerLabels.map((label) => ({ ALT: () => this.CONSUME(label, { LABEL: "label" }) })));
-    this.MANY2(() => this.OR2([{ ALT: () => this.CONSUME(Text, { LABEL: "value" }) }, { ALT: () => this.CONSUME(LineBreak, { LABEL: "value" }) }]));
+    this.OR((this.headerLabelAlternatives ??= headerLabels.map((label) => ({ ALT: () => this.CONSUME(label, AS_LABEL) }))));
+    this.MANY2(() => this.OR2((this.headerValueAlternatives ??= [{ ALT: () => this.CONSUME(Text, AS_VALUE) }, { ALT: () => this.CONSUME(LineBreak, AS_VALUE) }])));
   });
+  private headerLabelAlternatives?: IOrAlt<IToken>[];
+  private headerValueAlternatives?: IOrAlt<IToken>[];
 
   // --- How the IMR final determination was made --------------------------------------
 
   /** The section's text is boilerplate, read further as a passage (its sentences, the older credentials sentence). */
   public howDeterminationWasMade = this.RULE("howDeterminationWasMade", () => {
     this.CONSUME(HowDeterminationWasMade);
-    this.MANY({ GATE: () => !this.headingStartsHere(), DEF: () => this.CONSUME(Prose, { LABEL: "text" }) });
+    this.MANY((this.howText ??= { GATE: () => !this.headingStartsHere(), DEF: () => this.CONSUME(Prose, AS_TEXT) }));
   });
+  private howText?: DSLMethodOpts<IToken>;
 
   /** "The Expert Reviewer has the following credentials:" and the two lines after it. */
   public reviewerCredentials = this.RULE("reviewerCredentials", () => {
@@ -193,8 +210,9 @@ export class LetterParser extends QuickStartCstParser {
       { ALT: () => this.SUBRULE2(this.caseSummaryLeadIn) },
     ]);
     // A decision heading ends the summary even when the section heading before it was lost.
-    this.MANY({ GATE: () => !this.headingStartsHere(), DEF: () => this.CONSUME(Prose, { LABEL: "summary" }) });
+    this.MANY((this.summaryText ??= { GATE: () => !this.headingStartsHere(), DEF: () => this.CONSUME(Prose, AS_SUMMARY) }));
   });
+  private summaryText?: DSLMethodOpts<IToken>;
 
   /** "The expert reviewer developed the following clinical case summary based on …:" */
   public caseSummaryLeadIn = this.RULE("caseSummaryLeadIn", () => {
@@ -215,14 +233,15 @@ export class LetterParser extends QuickStartCstParser {
       { ALT: () => this.SUBRULE2(this.disputedItemsLeadIn) },
     ]);
     this.MANY(() =>
-      this.OR2({ IGNORE_AMBIGUITIES: true, DEF: [
+      this.OR2((this.sectionParts ??= { IGNORE_AMBIGUITIES: true, DEF: [
         { GATE: () => this.headingStartsHere(), ALT: () => this.SUBRULE(this.decision) },
         { ALT: () => this.SUBRULE(this.headlessDecision) },
         { ALT: () => this.CONSUME2(LineBreak) },
         { ALT: () => this.SUBRULE(this.unplaced) },
-      ] }),
+      ] })),
     );
   });
+  private sectionParts?: OrMethodOpts<unknown>;
 
   /** "The Final Determination was based on decisions for the disputed items/services set forth below:" */
   public disputedItemsLeadIn = this.RULE("disputedItemsLeadIn", () => {
@@ -263,11 +282,11 @@ export class LetterParser extends QuickStartCstParser {
 
   /** "MRI of the left wrist: Upheld", or a partial authorization's three sentences; the outcome may be damaged or missing. */
   public decisionHeading = this.RULE("decisionHeading", () => {
-    this.OR({ IGNORE_AMBIGUITIES: true, DEF: [
+    this.OR((this.headingForms ??= { IGNORE_AMBIGUITIES: true, DEF: [
       { GATE: () => this.partialAuthorizationAhead(), ALT: () => this.SUBRULE(this.partialAuthorization) },
       // Any other heading is its words up to the outcome, whatever phrases they hold.
-      { ALT: () => this.AT_LEAST_ONE({ GATE: () => this.inHeadingWords(), DEF: () => this.CONSUME(Prose, { LABEL: "words" }) }) },
-    ] });
+      { ALT: () => this.AT_LEAST_ONE((this.headingWords ??= { GATE: () => this.inHeadingWords(), DEF: () => this.CONSUME(Prose, AS_WORDS) })) },
+    ] }));
     this.OPTION(() => {
       this.CONSUME(OutcomeColon);
       // "… is:" / "Upheld": the outcome stands alone on the next line.
@@ -282,6 +301,9 @@ export class LetterParser extends QuickStartCstParser {
    * request. The Claims Administrator authorized Y, leaving the original request IMR
    * eligible. The original request, Z" (`PARTIAL_AUTHORIZATION_FORMS`).
    */
+  private headingForms?: OrMethodOpts<unknown>;
+  private headingWords?: DSLMethodOptsWithErr<IToken>;
+
   public partialAuthorization = this.RULE("partialAuthorization", () => {
     // Chevrotain tells repeated DSL calls in one rule apart by an index: count them.
     const used = new Map<unknown, number>();
@@ -322,8 +344,9 @@ export class LetterParser extends QuickStartCstParser {
 
   /** Prose inside a decision: it runs until the next label or the next decision's heading. */
   public decisionProse = this.RULE("decisionProse", () => {
-    this.MANY({ GATE: () => !this.headingStartsHere(), DEF: () => this.CONSUME(Prose) });
+    this.MANY((this.proseTokens ??= { GATE: () => !this.headingStartsHere(), DEF: () => this.CONSUME(Prose) }));
   });
+  private proseTokens?: DSLMethodOpts<IToken>;
 
   // --- Shared -----------------------------------------------------------------------
 
@@ -334,14 +357,16 @@ export class LetterParser extends QuickStartCstParser {
 
   /** The words of a labelled line, and of the lines it runs on into (a line that is full), up to its paragraph's end. */
   public lineRun = this.RULE("lineRun", () => {
-    this.MANY(() => this.OR([{ ALT: () => this.CONSUME(Text) }, { ALT: () => this.CONSUME(RunsOn) }]));
+    this.MANY(() => this.OR((this.lineRunTokens ??= [{ ALT: () => this.CONSUME(Text) }, { ALT: () => this.CONSUME(RunsOn) }])));
   });
+  private lineRunTokens?: IOrAlt<IToken>[];
 
   /** Text that belongs to no part of the letter; the model reports it. */
   public unplaced = this.RULE("unplaced", () => {
     this.CONSUME(Stray);
-    this.MANY({ GATE: () => !this.headingStartsHere() && !this.headerLabelStartsLine(), DEF: () => this.CONSUME2(Stray) });
+    this.MANY((this.strayTokens ??= { GATE: () => !this.headingStartsHere() && !this.headerLabelStartsLine(), DEF: () => this.CONSUME2(Stray) }));
   });
+  private strayTokens?: DSLMethodOpts<IToken>;
 
   // --- Lookahead predicates -----------------------------------------------------------
 

@@ -18,7 +18,7 @@
  * Like the letter grammar it is total: any other sentence is read as plain `GuidelineText`,
  * anything after a list's end as its `rest`.
  */
-import { EMPTY_ALT, EOF, Lexer, type IToken, type TokenType } from "chevrotain";
+import { EMPTY_ALT, EOF, Lexer, type DSLMethodOpts, type IOrAlt, type IToken, type TokenType } from "chevrotain";
 import type { CommaListCstNode, GuidelineParagraphCstNode, HowSectionCstNode, SentenceListCstNode } from "./cst.js";
 import { QuickStartCstParser } from "./quick-start.js";
 import {
@@ -49,6 +49,12 @@ export type PassageMode = "guideline" | "list" | "how";
 
 const passageModes: Record<PassageMode, TokenType[]> = { guideline: guidelineTokens, list: listTokens, how: howTokens };
 
+const AS_NO_MEDICAL_EVIDENCE = { LABEL: "noMedicalEvidence" } as const;
+const AS_OUTSIDE_MTUS = { LABEL: "outsideMtus" } as const;
+const AS_OTHER_TEXT = { LABEL: "otherText" } as const;
+const AS_REST = { LABEL: "rest" } as const;
+
+/** The passage grammars. As in `LetterParser`, the alternatives of rules that run often are built once (`??=`). */
 export class PassageParser extends QuickStartCstParser {
   /** @param validate - Check the grammar while building it (the tests do; see `LetterParser`). */
   constructor({ validate = false }: { validate?: boolean } = {}) {
@@ -59,41 +65,39 @@ export class PassageParser extends QuickStartCstParser {
   /** The paragraph: its MTUS and Non-MTUS sentences, what the decision was based on, and the other text around them. */
   public guidelineParagraph = this.RULE("guidelineParagraph", () => {
     this.MANY(() =>
-      this.OR([
+      this.OR((this.paragraphParts ??= [
         { ALT: () => this.SUBRULE(this.mtusSentence) },
         { ALT: () => this.SUBRULE(this.nonMtusSentence) },
-        { ALT: () => this.CONSUME(NoMedicalEvidence, { LABEL: "noMedicalEvidence" }) },
-        { ALT: () => this.CONSUME(OutsideMtus, { LABEL: "outsideMtus" }) },
+        { ALT: () => this.CONSUME(NoMedicalEvidence, AS_NO_MEDICAL_EVIDENCE) },
+        { ALT: () => this.CONSUME(OutsideMtus, AS_OUTSIDE_MTUS) },
         // Anything else belongs to no citation; the model reports it.
-        { ALT: () => this.CONSUME(GuidelineText, { LABEL: "otherText" }) },
-      ]),
+        { ALT: () => this.CONSUME(GuidelineText, AS_OTHER_TEXT) },
+      ])),
     );
   });
+  private paragraphParts?: IOrAlt<unknown>[];
 
   /** "Decision based on MTUS A 2004, Section(s): …, and B 2016, Section(s): …." */
   public mtusSentence = this.RULE("mtusSentence", () => {
     this.CONSUME(DecisionBasedOnMtus);
     this.SUBRULE(this.mtusCitation);
-    this.MANY({
+    this.MANY((this.moreCitations ??= {
       GATE: () => this.LA(1).tokenType === CommaAnd && this.guidelineStartsAt(2),
       DEF: () => {
         this.CONSUME(CommaAnd);
         this.SUBRULE2(this.mtusCitation);
       },
-    });
+    }));
     this.OPTION(() => this.CONSUME(Period));
   });
+  private moreCitations?: DSLMethodOpts<void>;
 
   /**
    * One MTUS guideline: its title (from the vocabulary, or its words up to the year),
    * the year, then what it cites: "Section(s): …", or in older letters a topic, and pages.
    */
   public mtusCitation = this.RULE("mtusCitation", () => {
-    this.OR([
-      { ALT: () => this.CONSUME(MtusTitle) },
-      { ALT: () => this.SUBRULE(this.unknownTitle) },
-      { ALT: EMPTY_ALT() },
-    ]);
+    this.OR((this.titles ??= [{ ALT: () => this.CONSUME(MtusTitle) }, { ALT: () => this.SUBRULE(this.unknownTitle) }, { ALT: EMPTY_ALT() }]));
     this.OPTION(() => this.CONSUME(Year));
     this.OPTION2(() => this.CONSUME(Comma));
     this.OPTION3(() => this.CONSUME(SectionsLabel));
@@ -104,15 +108,19 @@ export class PassageParser extends QuickStartCstParser {
     });
   });
 
+  private titles?: IOrAlt<unknown>[];
+
   /** A title the vocabulary does not know: its words, up to the year or the sections. */
   public unknownTitle = this.RULE("unknownTitle", () => {
-    this.AT_LEAST_ONE(() => this.OR([{ ALT: () => this.CONSUME(Words) }, { ALT: () => this.CONSUME(Comma) }]));
+    this.AT_LEAST_ONE(() => this.OR((this.titleWords ??= [{ ALT: () => this.CONSUME(Words) }, { ALT: () => this.CONSUME(Comma) }])));
   });
+  private titleWords?: IOrAlt<IToken>[];
 
   /** Sections or pages: anything up to the page marker, the next guideline or the sentence's end. */
   public citedText = this.RULE("citedText", () => {
-    this.MANY({ GATE: () => !this.citationEndsAt(1), DEF: () => this.CONSUME(GuidelineText) });
+    this.MANY((this.citedTokens ??= { GATE: () => !this.citationEndsAt(1), DEF: () => this.CONSUME(GuidelineText) }));
   });
+  private citedTokens?: DSLMethodOpts<IToken>;
 
   /** "Decision based on Non-MTUS Citation …": the reference runs to the next sentence of this kind. */
   public nonMtusSentence = this.RULE("nonMtusSentence", () => {
@@ -141,8 +149,9 @@ export class PassageParser extends QuickStartCstParser {
   });
 
   public listItem = this.RULE("listItem", () => {
-    this.MANY(() => this.OR([{ ALT: () => this.CONSUME(ListWords) }, { ALT: () => this.CONSUME(ListAnd) }]));
+    this.MANY(() => this.OR((this.itemWords ??= [{ ALT: () => this.CONSUME(ListWords) }, { ALT: () => this.CONSUME(ListAnd) }])));
   });
+  private itemWords?: IOrAlt<IToken>[];
 
   public sentenceListItem = this.RULE("sentenceListItem", () => {
     this.MANY(() => this.CONSUME(ListWords));
@@ -152,25 +161,27 @@ export class PassageParser extends QuickStartCstParser {
   public listEnd = this.RULE("listEnd", () => {
     this.OPTION(() => this.CONSUME(Period));
     this.MANY(() =>
-      this.OR([
-        { ALT: () => this.CONSUME(ListWords, { LABEL: "rest" }) },
-        { ALT: () => this.CONSUME2(Comma, { LABEL: "rest" }) },
-        { ALT: () => this.CONSUME2(Period, { LABEL: "rest" }) },
-        { ALT: () => this.CONSUME2(ListAnd, { LABEL: "rest" }) },
-      ]),
+      this.OR((this.restTokens ??= [
+        { ALT: () => this.CONSUME(ListWords, AS_REST) },
+        { ALT: () => this.CONSUME2(Comma, AS_REST) },
+        { ALT: () => this.CONSUME2(Period, AS_REST) },
+        { ALT: () => this.CONSUME2(ListAnd, AS_REST) },
+      ])),
     );
   });
+  private restTokens?: IOrAlt<IToken>[];
 
   /** "HOW THE IMR FINAL DETERMINATION WAS MADE": its boilerplate sentences, the older credentials sentence, and any other text. */
   public howSection = this.RULE("howSection", () => {
     this.MANY(() =>
-      this.OR([
+      this.OR((this.howParts ??= [
         { ALT: () => this.CONSUME(HowBoilerplate) },
         { ALT: () => this.SUBRULE(this.boardCertification) },
-        { ALT: () => this.CONSUME(HowText, { LABEL: "otherText" }) },
-      ]),
+        { ALT: () => this.CONSUME(HowText, AS_OTHER_TEXT) },
+      ])),
     );
   });
+  private howParts?: IOrAlt<unknown>[];
 
   /** "The expert reviewer is Board Certified in X [has a subspecialty in Y] and is licensed to practice in Z." */
   public boardCertification = this.RULE("boardCertification", () => {

@@ -6,7 +6,10 @@
  *
  * The trie is a flat table of states × 128 ASCII codes, and the phrases found at the
  * last offset asked about are kept in typed arrays: the lexer asks once per token type
- * that could start there, and nothing is allocated to answer.
+ * that could start there, and nothing is allocated to answer. Most states have a single
+ * next state (a phrase's tail that no other phrase shares): such a run is compared as a
+ * string, so a walk reads the table only where phrases part, and a long phrase does not
+ * touch a table row (a cache line) per character.
  */
 
 import { isLineStart, isWordCode, isWordStart } from "./characters.js";
@@ -29,6 +32,20 @@ export class PhraseSet {
   private states = 1;
   /** The phrase (id + 1) whose spelling ends in each state; 0 for none. */
   private endId = new Uint16Array(64);
+  /** How many next states each state has (up to 2: one, or more), and the code of its last one. */
+  private children = new Uint8Array(64);
+  private lastChild = new Uint8Array(64);
+  /**
+   * Per state, the run of single next states after it (their codes, at `runStart` in
+   * `runCodes`, `runLength` of them; -1 until a walk first reaches the state), and the
+   * state that ends the run. A run is entered only from where phrases part, so the runs
+   * do not overlap and all fit in as many codes as there are states.
+   */
+  private runCodes = new Uint8Array(0);
+  private runStart = new Int32Array(0);
+  private runLength = new Uint16Array(0);
+  private runEnds = new Uint16Array(0);
+  private runCodesUsed = 0;
   /** Whether a phrase ends in a word character, so must not run into a longer word. */
   private readonly endsInWord: boolean[] = [];
   private readonly spellings: string[] = [];
@@ -60,6 +77,8 @@ export class PhraseSet {
         if (next === 0) {
           next = this.newState();
           this.table[state * 128 + c] = next;
+          this.children[state] = Math.min(2, this.children[state]! + 1);
+          this.lastChild[state] = c;
         }
         state = next;
       }
@@ -67,6 +86,7 @@ export class PhraseSet {
       this.endId[state] = id + 1;
     }
     this.endsInWord.push(spellings.every((s) => isWordCode(s.charCodeAt(s.length - 1))));
+    this.runStart = new Int32Array(0); // the runs are found anew, once the set is whole
     return id;
   }
 
@@ -79,6 +99,12 @@ export class PhraseSet {
       const endId = new Uint16Array(this.endId.length * 2);
       endId.set(this.endId);
       this.endId = endId;
+      const children = new Uint8Array(endId.length);
+      children.set(this.children);
+      this.children = children;
+      const lastChild = new Uint8Array(endId.length);
+      lastChild.set(this.lastChild);
+      this.lastChild = lastChild;
     }
     return this.states++;
   }
@@ -98,6 +124,13 @@ export class PhraseSet {
     this.memoCount = 0;
     if (!(this.place === "lineStart" ? isLineStart(text, offset) : isWordStart(text, offset)) || !this.pairAt(text, offset)) return;
     const table = this.table;
+    if (this.runStart.length !== this.states) {
+      this.runCodes = new Uint8Array(this.states);
+      this.runStart = new Int32Array(this.states).fill(-1);
+      this.runLength = new Uint16Array(this.states);
+      this.runEnds = new Uint16Array(this.states);
+      this.runCodesUsed = 0;
+    }
     let state = 0;
     for (let i = offset; i < text.length; ) {
       const c = fold(text.charCodeAt(i));
@@ -107,12 +140,40 @@ export class PhraseSet {
       i++;
       // A word broken after its hyphen at a line's end is one word ("Non-" / "MTUS"), as reflow reads it.
       if (c === 45 && text.charCodeAt(i) === 10) i++;
+      let run = this.runStart[state]!;
+      if (run < 0) run = this.findRun(state);
+      const length = this.runLength[state]!;
+      if (length > 0) {
+        const codes = this.runCodes;
+        for (let k = run; k < run + length; k++) {
+          const d = fold(text.charCodeAt(i));
+          if (d !== codes[k]) return;
+          i++;
+          if (d === 45 && text.charCodeAt(i) === 10) i++;
+        }
+        state = this.runEnds[state]!;
+      }
       const id = this.endId[state]! - 1;
       if (id >= 0 && (!this.endsInWord[id] || i === text.length || !isWordCode(text.charCodeAt(i))) && this.memoCount < 16) {
         this.memoIds[this.memoCount] = id;
         this.memoEnds[this.memoCount++] = i;
       }
     }
+  }
+
+  /** Finds the run of single next states after `state` (no phrase ends inside it), for this and later walks; returns where its codes start. */
+  private findRun(state: number): number {
+    const start = this.runCodesUsed;
+    let end = state;
+    while (this.endId[end] === 0 && this.children[end] === 1) {
+      const c = this.lastChild[end]!;
+      this.runCodes[this.runCodesUsed++] = c;
+      end = this.table[(end << 7) | c]!;
+    }
+    this.runStart[state] = start;
+    this.runLength[state] = this.runCodesUsed - start;
+    this.runEnds[state] = end;
+    return start;
   }
 
   /** Where phrase `id` ends if it starts at `offset` (its longest spelling that does), or -1. */

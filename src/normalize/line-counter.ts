@@ -14,11 +14,11 @@ export class LineCounter {
   position(offset: number): { line: number; column: number } {
     const starts = (this.starts ??= lineStarts(this.input));
     // (Indices are checked: reading past an array's end is V8's slow path.)
-    const startOf = (line: number) => (line < starts.length ? starts[line]! : Infinity);
     const last = this.last;
+    const n = starts.length;
     if (starts[last]! <= offset) {
-      if (offset < startOf(last + 1)) return this.at(last, offset);
-      if (offset < startOf(last + 2)) return this.at(last + 1, offset);
+      if (last + 1 >= n || offset < starts[last + 1]!) return this.at(last, offset);
+      if (last + 2 >= n || offset < starts[last + 2]!) return this.at(last + 1, offset);
     }
     let lo = 0;
     let hi = starts.length - 1;
