@@ -217,7 +217,7 @@ function defineLetterVisitor(Base: LetterVisitorBase) {
     howDeterminationWasMade(c: HowDeterminationWasMadeCstChildren, whole: Range): HowDeterminationWasMadeNode {
       const text = this.textNode(extentOfAll(c.text));
       const section = text ? buildHowSection(text, this) : { boardCertification: null, otherText: [] };
-      return { type: "HowDeterminationWasMade", ...section, span: this.span(whole) };
+      return { type: "HowDeterminationWasMade", boardCertification: section.boardCertification, otherText: section.otherText, span: this.span(whole) };
     }
 
     reviewerCredentials(c: ReviewerCredentialsCstChildren, whole: Range): ReviewerCredentialsNode {

@@ -27,7 +27,6 @@ const THE_AGED = new RegExp(`\\b(?:the|this|a|an)[ \\n]${AGE}[ \\n]${SEX_WORD}[ 
 // Every description, to tell when the summary describes its subject more than one way.
 const DESCRIPTIONS = [new RegExp(IS_A.source, "gi"), new RegExp(THE_AGED.source, "gi")];
 const ANY_SEX = new RegExp(`\\b${SEX_WORD}\\b`, "i");
-// What every sex word holds, in the cases a letter writes ("male" in "female", "man" in "woman").
 /** The ends of the sex words ("fe|male", "wo|man", "gentle|man"), in any case: one native scan finds them all. */
 const SEX_STEMS = /ma(?:le|n)|lady/gi;
 const SEX_WORD_AT = new RegExp(`${SEX_WORD}\\b`, "iy");

@@ -14,8 +14,6 @@ import type { TextField } from "./schema.js";
 export function reflow(text: string): string {
   let at = text.indexOf("\n");
   if (at < 0) return text;
-  // Most texts break no line after a hyphen: every break is then a space (one native pass).
-  if (text.indexOf("-\n", at - 1) < 0) return text.replaceAll("\n", " ");
   let out = "";
   let from = 0;
   for (; at >= 0; at = text.indexOf("\n", at + 1)) {
