@@ -14,6 +14,9 @@ import { LetterParser, letterParser } from "../src/grammar/parser.js";
 import { normalize } from "../src/normalize/index.js";
 import { PassageParser } from "../src/grammar/passage-parser.js";
 import { letterTokens } from "../src/grammar/tokens.js";
+import { isLineStart, isWordCode, isWordStart } from "../src/grammar/characters.js";
+import { PhraseSet } from "../src/grammar/phrases.js";
+import { LineCounter } from "../src/normalize/line-counter.js";
 import { cstTypesSource } from "../scripts/cst-types.mjs";
 
 describe("grammar definitions", () => {
@@ -65,6 +68,77 @@ describe("building a parser (grammar/quick-start.ts)", () => {
       const shadowing = Object.getOwnPropertyNames(parser).filter((name) => typeof own[name] === "function" && name in prototype);
       expect(shadowing.length).toBeGreaterThan(80);
       for (const name of shadowing) expect(own[name], name).toBe(prototype[name]);
+    }
+  });
+});
+
+describe("phrase sets (grammar/phrases.ts)", () => {
+  // A reference that reads each spelling character by character, the slow way: the trie,
+  // its shared runs and its memo must find exactly what it finds.
+  const fold = (c: number) => (c === 10 ? 32 : c >= 65 && c <= 90 ? c | 0x20 : c);
+  function referenceEnd(text: string, offset: number, spelling: string): number {
+    let i = offset;
+    for (let k = 0; k < spelling.length; k++) {
+      if (i >= text.length || fold(text.charCodeAt(i)) !== fold(spelling.charCodeAt(k))) return -1;
+      i++;
+      if (spelling.charCodeAt(k) === 45 && text.charCodeAt(i) === 10) i++;
+    }
+    const endsInWord = isWordCode(spelling.charCodeAt(spelling.length - 1));
+    return endsInWord && i < text.length && isWordCode(text.charCodeAt(i)) ? -1 : i;
+  }
+
+  const phrases = [
+    ["Decision based on MTUS"],
+    ["Decision based on Non-MTUS Citation", "Decision based on Non-MTUS"],
+    ["Date of Injury:", "Date Assigned:"],
+    ["Decision Date:"],
+    ["pages", "page", "pg."],
+    ["Page(s):"],
+  ];
+  const fragments = [
+    "Decision based on MTUS", "decision BASED on\nmtus", "Decision based on Non-\nMTUS Citation", "Decision based on Non-MTUS",
+    "Decision based on Non-MTUSx", "Decision bas", "Date of Injury:", "date\nassigned:", "Decision Date:", "Decision Dated",
+    "pages", "page", "pg.", "pgs", "Page(s):", "Pages", "x", " ", "\n", "-", "ago", "Dec", "MTUS",
+  ];
+
+  for (const place of ["wordStart", "lineStart"] as const) {
+    it(`finds at each offset what a plain reading finds (${place})`, () => {
+      const set = new PhraseSet(place);
+      const ids = phrases.map((spellings) => set.add(spellings));
+      let seed = 7;
+      const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+      for (let round = 0; round < 300; round++) {
+        const text = Array.from({ length: 12 }, () => fragments[random(fragments.length)]).join(random(2) ? " " : "");
+        for (let offset = 0; offset < text.length; offset++) {
+          const placed = place === "lineStart" ? isLineStart(text, offset) : isWordStart(text, offset);
+          const ends = phrases.map((spellings) => (placed ? Math.max(...spellings.map((s) => referenceEnd(text, offset, s))) : -1));
+          ids.forEach((id, k) => expect(set.endOf(id, text, offset), `${JSON.stringify(text)} @${offset}, ${phrases[k]![0]}`).toBe(ends[k]));
+          expect(set.longestAt(text, offset)).toBe(Math.max(-1, ...ends));
+          expect(set.anyAt(text, offset)).toBe(ends.some((e) => e >= 0));
+        }
+      }
+    });
+  }
+});
+
+describe("line and column of an offset (normalize/line-counter.ts)", () => {
+  it("gives the same position in any order of asking as counting from the start", () => {
+    const input = "one\ntwo\r\nthree\rfour\n\nsix and more\n";
+    const expected = (offset: number) => {
+      const before = input.slice(0, offset);
+      const breaks = before.match(/\r\n|\r|\n/g) ?? [];
+      const lastBreak = Math.max(before.lastIndexOf("\n"), before.lastIndexOf("\r"));
+      return { line: breaks.length + 1, column: offset - lastBreak };
+    };
+    const offsets = [...Array(input.length + 1).keys()];
+    const orders = [offsets, [...offsets].reverse(), offsets.map((_, i) => (i * 7) % offsets.length)];
+    for (const order of orders) {
+      const counter = new LineCounter(input);
+      for (const offset of order) {
+        // Inside a "\r\n" the offset of "\n" still counts on the line the pair ends.
+        if (input[offset - 1] === "\r" && input[offset] === "\n") continue;
+        expect(counter.position(offset), `offset ${offset}`).toEqual(expected(offset));
+      }
     }
   });
 });

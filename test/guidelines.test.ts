@@ -48,6 +48,14 @@ describe("MTUS citations", () => {
     ]);
   });
 
+  it("reads a page marker only as a whole word: 'Pagets' in a section's name is no 'page'", () => {
+    const g = reviewerGuideline("Decision based on MTUS Chronic Pain Medical Treatment Guidelines, Section(s): Pagets disease of bone, pages 12-13.");
+    expect(g.citations).toMatchObject([mtus("Chronic Pain Medical Treatment Guidelines", null, "Pagets disease of bone", "12-13")]);
+    expect(reviewerGuideline("Decision based on MTUS Knee Complaints 2004, Section(s): Pgx testing, pg. 338.").citations).toMatchObject([
+      mtus("Knee Complaints", 2004, "Pgx testing", "338"),
+    ]);
+  });
+
   it("keeps the commas of section names and splits guidelines only at ', and <title> <year>'", () => {
     const g = reviewerGuideline(
       "Decision based on MTUS Forearm, Wrist, and Hand Complaints 2004, Section(s): Diagnostic Criteria, Special Studies, and Chronic Pain Medical Treatment 2016, Section(s): Topical analgesics, and Elbow Complaints 2007.",

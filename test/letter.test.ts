@@ -453,6 +453,29 @@ describe("issues, decisions and rationales", () => {
     expect(text.slice(d.outcomeSpan.start, d.outcomeSpan.end)).toBe("Overturned");
   });
 
+  it("reads a guideline paragraph repeated word for word in each decision at its own place", () => {
+    // The parser reads a repeated paragraph once per letter: each decision's citations must still point into its own.
+    const paragraph = "Decision based on MTUS Knee Complaints 2004, Section(s): Summary, and Chronic Pain Medical Treatment Guidelines, Section(s): Opioids.";
+    const decisions = ["Invented knee brace", "Invented knee injection", "Invented knee therapy"].map((item) => ({ item, maximus: paragraph, claimsAdministrator: paragraph }));
+    const text = letter({ decisions });
+    const r = parse(text);
+    expect(r.decisions).toHaveLength(3);
+    const starts = new Set<number>();
+    for (const d of r.decisions) {
+      for (const g of [d.claimsAdministratorGuideline!, d.reviewerGuideline!]) {
+        expect(g.citations.map((c) => c.source === "MTUS" && c.guideline)).toEqual(["Knee Complaints", "Chronic Pain Medical Treatment Guidelines"]);
+        for (const c of g.citations) {
+          expect(c.span.start).toBeGreaterThanOrEqual(g.span.start);
+          expect(c.span.end).toBeLessThanOrEqual(g.span.end);
+          starts.add(c.span.start);
+        }
+        expect(g.span.start).toBeGreaterThanOrEqual(d.span.start);
+        expect(g.span.end).toBeLessThanOrEqual(d.span.end);
+      }
+    }
+    expect(starts.size).toBe(12);
+  });
+
   it("reports a decision cut short before its rationale", () => {
     const text = letter();
     const cut = text.slice(0, text.lastIndexOf("MAXIMUS guideline:"));

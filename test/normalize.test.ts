@@ -290,3 +290,20 @@ describe("reflow", () => {
     expect(reflow("\nleading and trailing\n")).toBe(" leading and trailing ");
   });
 });
+
+describe("the offset map of a long rewrite", () => {
+  it("maps back every word of a text rewritten in thousands of places (its segments move into a typed array)", () => {
+    // Each line's run of spaces becomes one space: two segments a line, far past the small map.
+    const lines = Array.from({ length: 3000 }, (_, i) => `w${i}a   w${i}b`);
+    const input = lines.join("\n");
+    const clean = normalize(input);
+    for (const i of [0, 1, 1023, 1024, 2047, 2999]) {
+      for (const word of [`w${i}a`, `w${i}b`]) {
+        const at = clean.text.indexOf(`${word}`);
+        const { start, end } = clean.toInput(at, at + word.length);
+        expect(input.slice(start, end)).toBe(word);
+        expect(start).toBe(input.indexOf(`${word}`));
+      }
+    }
+  });
+});

@@ -46,8 +46,10 @@ export class PhraseSet {
   private runLength = new Uint16Array(0);
   private runEnds = new Uint16Array(0);
   private runCodesUsed = 0;
-  /** Whether a phrase ends in a word character, so must not run into a longer word. */
-  private readonly endsInWord: boolean[] = [];
+  /** How many phrases there are (ids are 0 … count - 1). */
+  private count = 0;
+  /** Per state where a spelling ends: 1 when it ends in a word character, so must not run into a longer word ("page" in "pageant"). */
+  private endsInWord = new Uint8Array(64);
   private readonly spellings: string[] = [];
   /** 1 for each (folded) pair of first two characters, to turn most words away at once. */
   private readonly firstPairs = new Uint8Array(128 * 128);
@@ -64,7 +66,7 @@ export class PhraseSet {
 
   /** Adds a phrase (and its variant spellings, which must be ASCII); returns its id. */
   add(spellings: readonly string[]): number {
-    const id = this.endsInWord.length;
+    const id = this.count++;
     this.spellings.push(...spellings);
     for (const spelling of spellings) {
       const c0 = fold(spelling.charCodeAt(0));
@@ -84,8 +86,8 @@ export class PhraseSet {
       }
       if (this.endId[state] !== 0 && this.endId[state] !== id + 1) throw new Error(`two phrases spelled "${spelling}"`);
       this.endId[state] = id + 1;
+      this.endsInWord[state] = isWordCode(spelling.charCodeAt(spelling.length - 1)) ? 1 : 0;
     }
-    this.endsInWord.push(spellings.every((s) => isWordCode(s.charCodeAt(s.length - 1))));
     this.runStart = new Int32Array(0); // the runs are found anew, once the set is whole
     return id;
   }
@@ -105,6 +107,9 @@ export class PhraseSet {
       const lastChild = new Uint8Array(endId.length);
       lastChild.set(this.lastChild);
       this.lastChild = lastChild;
+      const endsInWord = new Uint8Array(endId.length);
+      endsInWord.set(this.endsInWord);
+      this.endsInWord = endsInWord;
     }
     return this.states++;
   }
@@ -154,7 +159,7 @@ export class PhraseSet {
         state = this.runEnds[state]!;
       }
       const id = this.endId[state]! - 1;
-      if (id >= 0 && (!this.endsInWord[id] || i === text.length || !isWordCode(text.charCodeAt(i))) && this.memoCount < 16) {
+      if (id >= 0 && (this.endsInWord[state] === 0 || i === text.length || !isWordCode(text.charCodeAt(i))) && this.memoCount < 16) {
         this.memoIds[this.memoCount] = id;
         this.memoEnds[this.memoCount++] = i;
       }
