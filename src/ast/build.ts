@@ -73,7 +73,10 @@ import type {
 } from "./nodes.js";
 import { buildGuideline, buildHowSection, buildList, type ParsedGuidelines } from "./passages.js";
 
-const HEADER_LABELS = new Map<TokenType, HeaderLabel>([
+/** A table by token type, looked up by the type's number (a number key is found faster than an object key). */
+const byTokenType = <T>(entries: [TokenType, T][]) => new Map(entries.map(([type, value]) => [type.tokenTypeIdx!, value]));
+
+const HEADER_LABELS = byTokenType<HeaderLabel>([
   [CaseNumberLabel, "caseNumber"],
   [DateAssignedLabel, "dateAssigned"],
   [DateOfInjuryLabel, "dateOfInjury"],
@@ -83,7 +86,7 @@ const HEADER_LABELS = new Map<TokenType, HeaderLabel>([
   [ApplicationReceivedLabel, "applicationReceived"],
 ]);
 
-const OUTCOMES = new Map<TokenType, Outcome>([
+const OUTCOMES = byTokenType<Outcome>([
   [Upheld, "upheld"],
   [Overturned, "overturned"],
 ]);
@@ -186,7 +189,7 @@ function defineLetterVisitor(Base: LetterVisitorBase) {
       const label = c.label![0]!;
       return {
         type: "HeaderField",
-        label: HEADER_LABELS.get(label.tokenType) ?? "caseNumber",
+        label: HEADER_LABELS.get(label.tokenTypeIdx) ?? "caseNumber",
         labelSpan: this.span(extentOf(label)),
         value: this.textNode(extentOfAll(c.value)),
         span: this.span(whole),
@@ -343,7 +346,7 @@ function defineLetterVisitor(Base: LetterVisitorBase) {
       const wordsEnd = colon ? colon.startOffset : whole.end;
       const text = this.textNode({ start: whole.start, end: wordsEnd }, colon ? isSpaceOrHeadingSeparator : isSpace);
       let damage: HeadingDamage | null = null;
-      if (words.some((t) => OUTCOMES.has(t.tokenType))) damage = "two-outcomes";
+      if (words.some((t) => OUTCOMES.has(t.tokenTypeIdx))) damage = "two-outcomes";
       else if (!partial && words.some((t) => isPartialPhrase(t.tokenType))) damage = "broken-partial-authorization";
       else if (colon === null) damage = "no-outcome";
       else if (word === null) damage = "missing-outcome";
@@ -354,7 +357,7 @@ function defineLetterVisitor(Base: LetterVisitorBase) {
       return {
         type: "DecisionHeading",
         text,
-        outcome: damage === null && word ? (OUTCOMES.get(word.tokenType) ?? null) : null,
+        outcome: damage === null && word ? (OUTCOMES.get(word.tokenTypeIdx) ?? null) : null,
         outcomeSpan: this.span(outcomeRange),
         partialAuthorization: partial ? this.partialAuthorization(partial.children, extentOf(partial)) : null,
         damage,

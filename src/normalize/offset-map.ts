@@ -55,9 +55,17 @@ export class OffsetMap {
     this.count++;
   }
 
+  /** The segment last found: offsets are mostly asked in reading order, so it, or the one after it, is tried first. */
+  private last = 0;
+
   /** The index (times four) of the segment holding output character `offset`. */
   private segmentOf(offset: number): number {
     const segments = this.segments;
+    const last = this.last;
+    if (last < this.count && segments[last * 4]! <= offset) {
+      if (last + 1 >= this.count || offset < segments[(last + 1) * 4]!) return last * 4;
+      if (last + 2 >= this.count || offset < segments[(last + 2) * 4]!) return (this.last = last + 1) * 4;
+    }
     let lo = 0;
     let hi = this.count - 1;
     while (lo < hi) {
@@ -65,6 +73,7 @@ export class OffsetMap {
       if (segments[mid * 4]! <= offset) lo = mid;
       else hi = mid - 1;
     }
+    this.last = lo;
     return lo * 4;
   }
 
