@@ -7,9 +7,9 @@
  * The trie is a flat table of states × 128 ASCII codes, and the phrases found at the
  * last offset asked about are kept in typed arrays: the lexer asks once per token type
  * that could start there, and nothing is allocated to answer. Most states have a single
- * next state (a phrase's tail that no other phrase shares): such a run is compared as a
- * string, so a walk reads the table only where phrases part, and a long phrase does not
- * touch a table row (a cache line) per character.
+ * next state (a phrase's tail that no other phrase shares): such a run is compared code
+ * by code from one small array, so a walk reads the table only where phrases part, and a
+ * long phrase does not touch a table row (a cache line) per character.
  */
 
 import { isLineStart, isWordCode, isWordStart } from "./characters.js";
