@@ -5,7 +5,7 @@
 import { Lexer } from "chevrotain";
 import { describe, expect, it } from "vitest";
 import { letterVisitorClass } from "../src/ast/build.js";
-import { passageVisitorClass } from "../src/ast/passages.js";
+import { buildList, listByGrammar, passageVisitorClass } from "../src/ast/passages.js";
 import { guidelineTokens } from "../src/grammar/guideline-tokens.js";
 import { howTokens } from "../src/grammar/how-tokens.js";
 import { listTokens } from "../src/grammar/list-tokens.js";
@@ -140,5 +140,29 @@ describe("line and column of an offset (normalize/line-counter.ts)", () => {
         expect(counter.position(offset), `offset ${offset}`).toEqual(expected(offset));
       }
     }
+  });
+});
+
+describe("lists of names and commas (ast/passages.ts)", () => {
+  it("are read by the shortcut exactly as the list grammar reads them", () => {
+    const builder = new (letterVisitorClass())();
+    const names = ["California", "North Carolina", "Physical Medicine and Rehabilitation", "and", "Pain Medicine", "A", "Texas and Oregon", "Invented-Name (Sub)"];
+    let seed = 11;
+    const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    let compared = 0;
+    for (let round = 0; round < 400; round++) {
+      const parts = Array.from({ length: 1 + random(5) }, () => (random(6) === 0 ? "" : names[random(names.length)]!));
+      const separators = [",", ", ", " ,", ",\n", "\n, "];
+      const text = parts.map((p, i) => (i === 0 ? p : separators[random(separators.length)]! + p)).join("") + (random(4) === 0 ? "," : "");
+      const normalized = normalize(`Invented ${text} tail`);
+      builder.use(normalized);
+      const at = normalized.text.indexOf(text.replace(/\n/g, " ").trim().slice(0, 3));
+      const words = builder.textNode({ start: at, end: normalized.text.length - " tail".length });
+      if (words === null || !words.value.includes(",")) continue;
+      expect(buildList(words, false, builder), JSON.stringify(words.value)).toEqual(listByGrammar(words, false, builder));
+      compared++;
+    }
+    builder.use(null);
+    expect(compared).toBeGreaterThan(200);
   });
 });

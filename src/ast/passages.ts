@@ -275,6 +275,33 @@ export function buildList(words: TextNode, sentence: boolean, maker: TextNodeMak
   if (!/[,.]/.test(words.value) && !(sentence && /\sand\s/.test(words.value))) {
     return { type: "List", items: [words], stop: false, rest: null, span: words.span };
   }
+  // Names and commas only (no full stop, not a sentence), as most credential lists are:
+  // the items are what lies between the commas, as the grammar would say (a test holds
+  // the two to the same result), without lexing and parsing it.
+  if (!sentence && !words.value.includes(".")) return commaSeparated(words, maker);
+  return listByGrammar(words, sentence, maker);
+}
+
+/** The items of a list of names and commas, each trimmed; empty ones left out. */
+function commaSeparated(words: TextNode, maker: TextNodeMaker): ListNode {
+  const { value } = words;
+  const base = words.normalized.start;
+  const items: TextNode[] = [];
+  for (let from = 0; from <= value.length; ) {
+    const comma = value.indexOf(",", from);
+    const end = comma < 0 ? value.length : comma;
+    const item = end > from ? maker.textNode({ start: base + from, end: base + end }) : null;
+    if (item) items.push(item);
+    from = end + 1;
+  }
+  return { type: "List", items, stop: false, rest: null, span: words.span };
+}
+
+/**
+ * A list read by its grammar (`commaList`, `sentenceList`).
+ * @internal (exported for the test that holds `buildList`'s shortcut to it)
+ */
+export function listByGrammar(words: TextNode, sentence: boolean, maker: TextNodeMaker): ListNode {
   const b = passageBuilder(maker, words);
   const { items, stop, rest } = sentence
     ? b.sentenceList(parsePassageCst(words.value, "list", "sentenceList").cst.children)

@@ -55,7 +55,7 @@ export function isoDate(text: string, firstYear: number): string | null {
   const day = Number(m[2]);
   const year = Number(m[3]);
   if (year < firstYear || year > LAST_YEAR || month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) return null;
-  return `${m[3]}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+  return `${m[3]}-${m[1]!.padStart(2, "0")}-${m[2]!.padStart(2, "0")}`;
 }
 
 const date = (firstYear: number): ValueKind<string> => ({

@@ -66,7 +66,14 @@ function addStates(list: ListNode | null, reading: ReviewerReading, ctx: ReadCon
 
 /** Whether text reads as a specialty's name: a few words, no digit, no sentence's end, no heading. */
 function readsAsName(name: string): boolean {
-  return name.split(" ").length <= MAX_SPECIALTY_WORDS && !NOT_A_NAME.test(name) && !HEADING_WORDS.test(name);
+  return wordCount(name) <= MAX_SPECIALTY_WORDS && !NOT_A_NAME.test(name) && !HEADING_WORDS.test(name);
+}
+
+/** How many words `text` holds, one space apart (counted, not split: nothing to allocate). */
+function wordCount(text: string): number {
+  let words = 1;
+  for (let at = text.indexOf(" "); at >= 0 && words <= MAX_SPECIALTY_WORDS; at = text.indexOf(" ", at + 1)) words++;
+  return words;
 }
 
 /**
