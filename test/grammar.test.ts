@@ -5,7 +5,8 @@
 import { Lexer } from "chevrotain";
 import { describe, expect, it } from "vitest";
 import { letterVisitorClass } from "../src/ast/build.js";
-import { buildList, listByGrammar, passageVisitorClass } from "../src/ast/passages.js";
+import { buildHowSection, buildList, howSectionByGrammar, listByGrammar, passageVisitorClass } from "../src/ast/passages.js";
+import { HOW_SECTIONS, isPrintedHowSection } from "../src/grammar/boilerplate.js";
 import { guidelineTokens } from "../src/grammar/guideline-tokens.js";
 import { howTokens } from "../src/grammar/how-tokens.js";
 import { listTokens } from "../src/grammar/list-tokens.js";
@@ -164,5 +165,27 @@ describe("lists of names and commas (ast/passages.ts)", () => {
     }
     builder.use(null);
     expect(compared).toBeGreaterThan(200);
+  });
+});
+
+describe("the HOW section printed word for word (ast/passages.ts)", () => {
+  it("is read by the shortcut as its grammar reads it: boilerplate, nothing else", () => {
+    const builder = new (letterVisitorClass())();
+    expect(HOW_SECTIONS.length).toBeGreaterThan(1);
+    for (const section of HOW_SECTIONS) {
+      // Wrapped as a PDF's lines are, at about 90 characters.
+      const wrapped = section.replace(/(.{60,90}?) /g, "$1\n");
+      const normalized = normalize(`HOW THE IMR FINAL DETERMINATION WAS MADE\n${wrapped}\n`);
+      builder.use(normalized);
+      const start = normalized.text.indexOf("\n") + 1;
+      const text = builder.textNode({ start, end: normalized.text.length })!;
+      expect(isPrintedHowSection(text.value)).toBe(true);
+      expect(buildHowSection(text, builder)).toEqual(howSectionByGrammar(text, builder));
+      // One word changed is not the printed section: the grammar reads it, and reports the word.
+      const changed = builder.textNode({ start, end: normalized.text.length })!;
+      const other = { ...changed, value: changed.value.replace("the", "teh") };
+      expect(isPrintedHowSection(other.value)).toBe(false);
+    }
+    builder.use(null);
   });
 });

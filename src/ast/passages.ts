@@ -250,7 +250,16 @@ function passageBuilder(maker: TextNodeMaker, passage: TextNode): InstanceType<P
 
 /** "HOW THE IMR FINAL DETERMINATION WAS MADE": the older credentials sentence, and text that is not the section's boilerplate. */
 export function buildHowSection(section: TextNode, maker: TextNodeMaker): { boardCertification: BoardCertificationNode | null; otherText: TextNode[] } {
+  // The section as letters print it: nothing but boilerplate, as its grammar would say.
   if (isPrintedHowSection(section.value)) return { boardCertification: null, otherText: [] };
+  return howSectionByGrammar(section, maker);
+}
+
+/**
+ * The HOW section read by its grammar (`howSection`).
+ * @internal (exported for the test that holds `buildHowSection`'s shortcut to it)
+ */
+export function howSectionByGrammar(section: TextNode, maker: TextNodeMaker): { boardCertification: BoardCertificationNode | null; otherText: TextNode[] } {
   return passageBuilder(maker, section).howSection(parsePassageCst(section.value, "how", "howSection").cst.children);
 }
 

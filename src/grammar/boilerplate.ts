@@ -30,7 +30,7 @@ const HOW_SENTENCES: readonly (readonly string[])[] = [
 export const HOW_BOILERPLATE: readonly string[] = HOW_SENTENCES.flat();
 
 /** The section as letters print it, whole, every spelling (line breaks as spaces). */
-const HOW_SECTIONS: readonly string[] = HOW_SENTENCES.reduce<string[]>(
+export const HOW_SECTIONS: readonly string[] = HOW_SENTENCES.reduce<string[]>(
   (sections, spellings) => sections.flatMap((s) => spellings.map((t) => (s ? `${s} ${t}` : t))),
   [""],
 );
