@@ -84,8 +84,13 @@ describe("phrase sets (grammar/phrases.ts)", () => {
       i++;
       if (spelling.charCodeAt(k) === 45 && text.charCodeAt(i) === 10) i++;
     }
-    const endsInWord = isWordCode(spelling.charCodeAt(spelling.length - 1));
-    return endsInWord && i < text.length && isWordCode(text.charCodeAt(i)) ? -1 : i;
+    // A spelling ending in a letter may be followed by anything but a letter ("pg12", not "Pagets"); one ending in a digit by no letter or digit.
+    const last = spelling.charCodeAt(spelling.length - 1);
+    const next = text.charCodeAt(i);
+    const isDigit = (c: number) => c >= 48 && c <= 57;
+    if (isWordCode(last) && !isDigit(last) && isWordCode(next) && !isDigit(next)) return -1;
+    if (isDigit(last) && isWordCode(next)) return -1;
+    return i;
   }
 
   const phrases = [
@@ -93,13 +98,15 @@ describe("phrase sets (grammar/phrases.ts)", () => {
     ["Decision based on Non-MTUS Citation", "Decision based on Non-MTUS"],
     ["Date of Injury:", "Date Assigned:"],
     ["Decision Date:"],
-    ["pages", "page", "pg."],
+    ["pages", "page", "pg.", "pg"],
+    ["Year 2004"],
     ["Page(s):"],
   ];
   const fragments = [
     "Decision based on MTUS", "decision BASED on\nmtus", "Decision based on Non-\nMTUS Citation", "Decision based on Non-MTUS",
     "Decision based on Non-MTUSx", "Decision bas", "Date of Injury:", "date\nassigned:", "Decision Date:", "Decision Dated",
-    "pages", "page", "pg.", "pgs", "Page(s):", "Pages", "x", " ", "\n", "-", "ago", "Dec", "MTUS",
+    "pages", "page", "pg.", "pgs", "pg12", "Pages12-13", "Page(s):", "Pages", "x", " ", "\n", "-", "ago", "Dec", "MTUS", "MTUS2004",
+    "Year 2004", "Year 20045", "Year 2004a", "Pagets",
   ];
 
   for (const place of ["wordStart", "lineStart"] as const) {
@@ -181,7 +188,7 @@ describe("the HOW section printed word for word (ast/passages.ts)", () => {
       const text = builder.textNode({ start, end: normalized.text.length })!;
       expect(isPrintedHowSection(text.value)).toBe(true);
       expect(buildHowSection(text, builder)).toEqual(howSectionByGrammar(text, builder));
-      // One word changed is not the printed section: the grammar reads it, and reports the word.
+      // One word changed is not the printed section (its grammar reads it then).
       const changed = builder.textNode({ start, end: normalized.text.length })!;
       const other = { ...changed, value: changed.value.replace("the", "teh") };
       expect(isPrintedHowSection(other.value)).toBe(false);

@@ -54,6 +54,17 @@ describe("MTUS citations", () => {
     expect(reviewerGuideline("Decision based on MTUS Knee Complaints 2004, Section(s): Pgx testing, pg. 338.").citations).toMatchObject([
       mtus("Knee Complaints", 2004, "Pgx testing", "338"),
     ]);
+    // A number may follow the marker with no space: it is still the marker and its pages.
+    expect(reviewerGuideline("Decision based on MTUS Knee Complaints 2004, Section(s): Opioids, pg12.").citations).toMatchObject([
+      mtus("Knee Complaints", 2004, "Opioids", "12"),
+    ]);
+    expect(reviewerGuideline("Decision based on MTUS Knee Complaints 2004, Section(s): Opioids, Pages12-13.").citations).toMatchObject([
+      mtus("Knee Complaints", 2004, "Opioids", "12-13"),
+    ]);
+    // So may a year follow a title.
+    expect(reviewerGuideline("Decision based on MTUS Low Back Complaints2004, Section(s): Surgical Considerations.").citations).toMatchObject([
+      mtus("Low Back Complaints", 2004, "Surgical Considerations"),
+    ]);
   });
 
   it("keeps the commas of section names and splits guidelines only at ', and <title> <year>'", () => {

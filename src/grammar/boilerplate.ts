@@ -41,11 +41,11 @@ const HOW_SECTION_LENGTHS = new Set(HOW_SECTIONS.map((s) => s.length));
 /**
  * Whether a section's text (normalized: words apart by one space or line break) is the
  * section as letters print it, nothing but boilerplate: what its grammar would find, told
- * without running it. Looked up whole, natively.
+ * without running it. Compared whole, natively.
  */
 export function isPrintedHowSection(text: string): boolean {
   if (!HOW_SECTION_LENGTHS.has(text.length)) return false;
-  // Compared, not looked up in a set: hashing a long string costs more than a few comparisons.
+  // Not looked up in a set: hashing a long string costs more than a few comparisons.
   const flat = text.replaceAll("\n", " ");
   return HOW_SECTIONS.includes(flat);
 }

@@ -24,6 +24,10 @@ function fold(c: number): number {
 }
 
 const MAX_STATES = 4096;
+const ENDS_IN_LETTER = 1;
+const ENDS_IN_DIGIT = 2;
+/** A letter (ASCII, or any character from U+00C0 on, as `isWordCode` counts them). */
+const isLetterCode = (c: number): boolean => isWordCode(c) && !(c >= 48 && c <= 57);
 
 /** A set of phrases that can start at one kind of place, matched together. */
 export class PhraseSet {
@@ -48,7 +52,11 @@ export class PhraseSet {
   private runCodesUsed = 0;
   /** How many phrases there are (ids are 0 … count - 1). */
   private count = 0;
-  /** Per state where a spelling ends: 1 when it ends in a word character, so must not run into a longer word ("page" in "pageant"). */
+  /**
+   * Per state where a spelling ends, what may not follow it: a spelling that ends in a
+   * letter does not run on into more letters ("page" in "Pagets"), though a number may
+   * follow it ("pg12"); one that ends in a digit runs into no letter or digit.
+   */
   private endsInWord = new Uint8Array(64);
   private readonly spellings: string[] = [];
   /** 1 for each (folded) pair of first two characters, to turn most words away at once. */
@@ -86,7 +94,8 @@ export class PhraseSet {
       }
       if (this.endId[state] !== 0 && this.endId[state] !== id + 1) throw new Error(`two phrases spelled "${spelling}"`);
       this.endId[state] = id + 1;
-      this.endsInWord[state] = isWordCode(spelling.charCodeAt(spelling.length - 1)) ? 1 : 0;
+      const last = spelling.charCodeAt(spelling.length - 1);
+      this.endsInWord[state] = isLetterCode(last) ? ENDS_IN_LETTER : isWordCode(last) ? ENDS_IN_DIGIT : 0;
     }
     this.runStart = new Int32Array(0); // the runs are found anew, once the set is whole
     return id;
@@ -159,11 +168,17 @@ export class PhraseSet {
         state = this.runEnds[state]!;
       }
       const id = this.endId[state]! - 1;
-      if (id >= 0 && (this.endsInWord[state] === 0 || i === text.length || !isWordCode(text.charCodeAt(i))) && this.memoCount < 16) {
+      if (id >= 0 && this.memoCount < 16 && !this.runsIntoWord(state, text.charCodeAt(i))) {
         this.memoIds[this.memoCount] = id;
         this.memoEnds[this.memoCount++] = i;
       }
     }
+  }
+
+  /** Whether the character `next` after a spelling that ends in `state` would make it part of a longer word. */
+  private runsIntoWord(state: number, next: number): boolean {
+    const ends = this.endsInWord[state];
+    return ends === ENDS_IN_LETTER ? isLetterCode(next) : ends === ENDS_IN_DIGIT && isWordCode(next);
   }
 
   /** Finds the run of single next states after `state` (no phrase ends inside it), for this and later walks; returns where its codes start. */
