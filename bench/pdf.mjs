@@ -2,7 +2,12 @@
 // engine on its own and for imr-parse over a folder of at least 600 PDFs (the corpus's
 // 130, repeated) with 1 and 2 jobs, with the targets of docs/performance.md.
 //
-//   node bench/pdf.mjs [--rounds 5] [--copies 5] [--baseline path/to/another/dist/cli.js]
+//   node bench/pdf.mjs [--rounds 3] [--copies 10] [--baseline path/to/another/dist/cli.js]
+//
+// 1,300 PDFs by default: with two jobs the command takes about 500 PDFs to reach its
+// steady speed (both workers compile and warm up on the two cores they also work on), so
+// a run of thousands, the real use, is what 1,300 measures; `--copies 5` (650 PDFs)
+// weighs the warm-up twice as much (docs/performance.md gives both).
 //
 // --baseline adds another build of the command (say, the release before PDFium) to the
 // runs, as "baseline, 1 job"; without it, the command's own pdf.js route with one job is
@@ -19,7 +24,7 @@ import { corpus } from "./sample.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const cli = join(here, "..", "dist", "cli.js");
-const { values } = parseArgs({ options: { rounds: { type: "string", default: "5" }, copies: { type: "string", default: "5" }, baseline: { type: "string" } } });
+const { values } = parseArgs({ options: { rounds: { type: "string", default: "3" }, copies: { type: "string", default: "10" }, baseline: { type: "string" } } });
 const rounds = Number(values.rounds);
 const copies = Number(values.copies);
 const pdfs = join(corpus, "pdf");

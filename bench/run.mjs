@@ -115,7 +115,7 @@ if (hasCorpus) {
   check("--jobs 2 speed-up over --jobs 1", (one / two).toFixed(2), "×", "≥ 1.6×", one / two >= 1.6);
 }
 
-// --- PDFs: each engine, and the command over 650 PDFs (bench/pdf.mjs) -------------------
+// --- PDFs: each engine, and the command over 1,300 PDFs (bench/pdf.mjs) -------------------
 results.push(...(await benchPdf()));
 
 const failed = results.filter((r) => !r.ok);
