@@ -6,6 +6,8 @@
 
 /** Letters and digits (and anything past ASCII) make words. */
 export const isWordCode = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 0xc0;
+/** A word character that is no digit: a letter, ASCII or past it. */
+export const isLetterCode = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 0xc0;
 
 /** A space or a line break: the only whitespace the normalized text has. */
 export const isSpace = (c: number): boolean => c === 32 || c === 10;

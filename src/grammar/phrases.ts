@@ -12,7 +12,7 @@
  * long phrase does not touch a table row (a cache line) per character.
  */
 
-import { isLineStart, isWordCode, isWordStart } from "./characters.js";
+import { isLetterCode, isLineStart, isWordCode, isWordStart } from "./characters.js";
 
 /** Where a phrase may start. */
 export type PhrasePlace = "lineStart" | "wordStart";
@@ -26,8 +26,6 @@ function fold(c: number): number {
 const MAX_STATES = 4096;
 const ENDS_IN_LETTER = 1;
 const ENDS_IN_DIGIT = 2;
-/** A letter (ASCII, or any character from U+00C0 on, as `isWordCode` counts them). */
-const isLetterCode = (c: number): boolean => isWordCode(c) && !(c >= 48 && c <= 57);
 
 /** A set of phrases that can start at one kind of place, matched together. */
 export class PhraseSet {
