@@ -97,7 +97,7 @@ export class PassageParser extends QuickStartCstParser {
    * the year, then what it cites: "Section(s): …", or in older letters a topic, and pages.
    */
   public mtusCitation = this.RULE("mtusCitation", () => {
-    this.OR((this.titles ??= [{ ALT: () => this.CONSUME(MtusTitle) }, { ALT: () => this.SUBRULE(this.unknownTitle) }, { ALT: EMPTY_ALT() }]));
+    this.OR((this.titleForms ??= [{ ALT: () => this.CONSUME(MtusTitle) }, { ALT: () => this.SUBRULE(this.unknownTitle) }, { ALT: EMPTY_ALT() }]));
     this.OPTION(() => this.CONSUME(Year));
     this.OPTION2(() => this.CONSUME(Comma));
     this.OPTION3(() => this.CONSUME(SectionsLabel));
@@ -108,7 +108,7 @@ export class PassageParser extends QuickStartCstParser {
     });
   });
 
-  private titles?: IOrAlt<unknown>[];
+  private titleForms?: IOrAlt<unknown>[];
 
   /** A title the vocabulary does not know: its words, up to the year or the sections. */
   public unknownTitle = this.RULE("unknownTitle", () => {

@@ -88,8 +88,8 @@ export function readPatient(summary: TextNode | null, ctx: ReadContext): Patient
   let otherSex: RegExpExecArray | undefined;
   let otherAge: RegExpExecArray | undefined;
   // Every description names a sex: with no sex word after the first description, there is
-  // no other (plain string searches, cheaper than the descriptions' patterns, which most
-  // summaries then skip).
+  // no other (one scan for the sex words' ends, cheaper than the descriptions' patterns,
+  // which most summaries then skip).
   if (sexWordFrom(text, m.index + m[0].length)) for (const pattern of DESCRIPTIONS) {
     for (const d of text.matchAll(pattern)) {
       if (!otherSex && (FEMALE.has(d[2]!.toLowerCase()) ? "female" : "male") !== sex) otherSex = d;
